@@ -1,0 +1,63 @@
+/**
+ * Problems: how Concert reports bad input. Every problem names where it is (a path such as
+ * `allies[12].hawkishness.center`), what was expected and the value that was found.
+ */
+
+/** One thing wrong with an input. */
+export interface Problem {
+  /** Where the problem is, e.g. `allies[12].hawkishness.center`; empty for the input as a whole. */
+  readonly path: string;
+  /** What was expected, e.g. `must be strictly between 0 and 1`. */
+  readonly message: string;
+  /** The value that was found (absent when the field is missing). */
+  readonly value?: unknown;
+}
+
+/** Formats a path of keys and indices the way a reader writes it: `allies[12].hawkishness`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let text = '';
+  for (const key of path) {
+    if (typeof key === 'number') text += `[${key}]`;
+    else text += text === '' ? String(key) : `.${String(key)}`;
+  }
+  return text;
+}
+
+/** Shows a found value briefly: numbers and short strings as JSON, long ones cut. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  let text: string;
+  try {
+    text = typeof value === 'number' && !Number.isFinite(value) ? String(value) : JSON.stringify(value);
+  } catch {
+    text = String(value);
+  }
+  if (text === undefined) text = String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/**
+ * One line per problem: `allies[12].hawkishness.center: must be strictly between 0 and 1, got 1.2`.
+ *
+ * @example
+ * formatProblem({ path: 'passes', message: 'must be a positive whole number', value: 0 });
+ * // => 'passes: must be a positive whole number, got 0'
+ */
+export function formatProblem(problem: Problem): string {
+  const where = problem.path === '' ? '(input)' : problem.path;
+  const got = 'value' in problem ? `, got ${describeValue(problem.value)}` : '';
+  return `${where}: ${problem.message}${got}`;
+}
+
+/** An error that carries every problem found, not only the first. */
+export class ConcertInputError extends Error {
+  override readonly name = 'ConcertInputError';
+  /** Every problem found, in input order. */
+  readonly problems: readonly Problem[];
+
+  constructor(what: string, problems: readonly Problem[]) {
+    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+    super(`${what}: ${count}\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
