@@ -18,3 +18,18 @@ export function objects(
 ): boolean {
   return salience * (distanceToText - distanceToStatusQuo) > solidarityCost;
 }
+
+/**
+ * The same rule as {@link objects}, solved for the text: an ally objects exactly when its squared
+ * distance to the text exceeds `(distanceToStatusQuo + solidarityCost / salience) ^ 2`. The engine
+ * computes this once per ally and pass, so that judging a text needs no square root. An ally with
+ * no salience never objects (the result is `Infinity`).
+ *
+ * @example
+ * objectionRadiusSquared(0.5, 0.2, 0.1); // => 0.16000000000000003 (objects beyond distance 0.4)
+ */
+export function objectionRadiusSquared(salience: number, distanceToStatusQuo: number, solidarityCost: number): number {
+  if (!(salience > 0)) return Infinity;
+  const radius = distanceToStatusQuo + solidarityCost / salience;
+  return radius * radius;
+}

@@ -2,12 +2,12 @@
  * The engine: runs blocks of passes of a compiled model and adds their outcomes to a tally.
  */
 import { amendText } from './bargaining.js';
-import { objects } from './consensus.js';
 import type { CompiledModel } from './model.js';
 import { blockStream, type Seed } from './random.js';
 import { defaultSignalStrength } from './signal.js';
 import {
   ALLY_COUNTER,
+  ALLY_COUNTERS,
   OPTION_COUNTER,
   TallyLayout,
   fineBin,
@@ -67,12 +67,15 @@ export class EngineState {
  */
 export function evaluateOption(state: EngineState, option: number, tally: Float64Array | null): OptionOutcome {
   const { model, world, layout, position, outcome } = state;
-  const { hawkishness, engagementPreference, salience, statusQuoDistance } = world;
+  const { hawkishness, engagementPreference, salience, statusQuoDistance, objectionRadiusSquared } = world;
+  const { weightFirmness, weightEngagement, influence } = model;
   const originF = model.optionFirmness[option]!;
   const originE = model.optionEngagement[option]!;
   const maxRounds = model.maxRounds;
   let f = originF;
   let e = originE;
+  // Per-ally counters of this option: initial objection, blocker, sole blocker (see tally.ts).
+  const allyCounters = option * layout.optionStride + layout.allyCounters;
   let consensus = false;
   let round = 0;
   for (; round <= maxRounds; round++) {
@@ -82,20 +85,21 @@ export function evaluateOption(state: EngineState, option: number, tally: Float6
     let targetF = 0;
     let targetE = 0;
     for (let a = 0; a < model.allyCount; a++) {
+      // The consensus rule `objects()`, solved for the squared distance (see consensus.ts).
       const h = hawkishness[a]!;
       const eng = engagementPreference[a]!;
-      const s = salience[a]!;
-      const d = policyDistance(model, f, e, h, eng);
-      if (!objects(s, d, statusQuoDistance[a]!, model.solidarityCost[a]!)) continue;
+      const df = f - h;
+      const de = e - eng;
+      if (weightFirmness * df * df + weightEngagement * de * de <= objectionRadiusSquared[a]!) continue;
       objectors++;
       lastObjector = a;
-      const w = model.influence[a]! * s;
+      const w = influence[a]! * salience[a]!;
       weight += w;
       targetF += w * h;
       targetE += w * eng;
       if (tally !== null) {
-        if (round === 0) tally[layout.ally(option, a, ALLY_COUNTER.initialObjection)]! += 1;
-        if (round === maxRounds) tally[layout.ally(option, a, ALLY_COUNTER.blocker)]! += 1;
+        if (round === 0) tally[allyCounters + ALLY_COUNTERS * a + ALLY_COUNTER.initialObjection]! += 1;
+        if (round === maxRounds) tally[allyCounters + ALLY_COUNTERS * a + ALLY_COUNTER.blocker]! += 1;
       }
     }
     if (objectors === 0) {
@@ -103,7 +107,8 @@ export function evaluateOption(state: EngineState, option: number, tally: Float6
       break;
     }
     if (round === maxRounds) {
-      if (tally !== null && objectors === 1) tally[layout.ally(option, lastObjector, ALLY_COUNTER.soleBlocker)]! += 1;
+      if (tally !== null && objectors === 1)
+        tally[allyCounters + ALLY_COUNTERS * lastObjector + ALLY_COUNTER.soleBlocker]! += 1;
       break;
     }
     amendText(f, e, targetF / weight, targetE / weight, model.step, originF, originE, model.maxDrift, position);

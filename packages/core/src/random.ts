@@ -6,6 +6,8 @@
  * workers, shards or machines, and in whatever order they run.
  */
 import seedrandom from 'seedrandom';
+import { TAIL_START, fn, kn, wn } from './ziggurat.js';
+
 
 /** A run's seed: a string, or a non-negative whole number. */
 export type Seed = string | number;
@@ -31,39 +33,76 @@ export function streamKey(seed: Seed, blockIndex: number): string {
 
 /**
  * A stream that draws uniforms from seedrandom's Alea generator (about 8 ns a number, against
- * about 40 ns for the default ARC4) and standard normals by Marsaglia's polar method, which needs
- * only `log` and `sqrt`.
+ * about 40 ns for the default ARC4) and standard normals by Marsaglia and Tsang's ziggurat
+ * (measured here: about 12 ns a normal, against 25 ns for Marsaglia's polar method, 38 ns for
+ * inverting the distribution function with Wichura's AS 241, and 20-27 ns for stdlib's improved
+ * ziggurat called through its own wrapper). A pass draws about 200 normals, so this matters.
+ *
+ * seedrandom seeds the generator; its three-line recurrence is then stepped here, on fields of
+ * this object, so the hot loop makes no extra call per number. The numbers are seedrandom's own
+ * (a test checks them against `seedrandom.alea`).
  */
 class AleaStream implements RandomStream {
-  private readonly next: () => number;
-  private spare = 0;
-  private hasSpare = false;
+  // Initialised with doubles so that V8 keeps them unboxed (a field that starts undefined would
+  // allocate a heap number on every step).
+  private c = 0.5;
+  private s0 = 0.5;
+  private s1 = 0.5;
+  private s2 = 0.5;
 
   constructor(key: string) {
-    this.next = seedrandom.alea(key);
+    const state = seedrandom.alea(key, { state: true }).state() as unknown as { c: number; s0: number; s1: number; s2: number };
+    this.c = state.c;
+    this.s0 = state.s0;
+    this.s1 = state.s1;
+    this.s2 = state.s2;
   }
 
   uniform(): number {
-    return this.next();
+    // Alea (Baagoe), exactly as seedrandom/lib/alea.js steps it.
+    const t = 2091639 * this.s0 + this.c * 2.3283064365386963e-10; // 2^-32
+    this.s0 = this.s1;
+    this.s1 = this.s2;
+    this.c = t | 0;
+    this.s2 = t - this.c;
+    return this.s2;
+  }
+
+  /** A signed 32-bit integer: all 32 bits of one Alea step. */
+  private int32(): number {
+    return (this.uniform() * 4294967296) | 0;
   }
 
   normal(): number {
-    if (this.hasSpare) {
-      this.hasSpare = false;
-      return this.spare;
+    // Ziggurat: one 32-bit draw; its low 7 bits pick the layer and the other 25 bits (sign and
+    // magnitude, low bits cleared) the point, so layer and point never share bits. About 98.8%
+    // of draws are accepted at once, with no call to exp or log.
+    let hz = this.int32();
+    let layer = hz & 127;
+    hz &= ~127;
+    if (Math.abs(hz) < kn[layer]!) return hz * wn[layer]!;
+    return this.normalSlow(hz, layer);
+  }
+
+  /** The rare cases of the ziggurat: the base layer's tail, and the wedges beside the layers. */
+  private normalSlow(hz: number, layer: number): number {
+    for (;;) {
+      const x = hz * wn[layer]!;
+      if (layer === 0) {
+        let tail: number;
+        let y: number;
+        do {
+          tail = -Math.log(1 - this.uniform()) / TAIL_START;
+          y = -Math.log(1 - this.uniform());
+        } while (y + y < tail * tail);
+        return hz > 0 ? TAIL_START + tail : -TAIL_START - tail;
+      }
+      if (fn[layer]! + this.uniform() * (fn[layer - 1]! - fn[layer]!) < Math.exp(-0.5 * x * x)) return x;
+      hz = this.int32();
+      layer = hz & 127;
+      hz &= ~127;
+      if (Math.abs(hz) < kn[layer]!) return hz * wn[layer]!;
     }
-    let u: number;
-    let v: number;
-    let s: number;
-    do {
-      u = 2 * this.next() - 1;
-      v = 2 * this.next() - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s === 0);
-    const scale = Math.sqrt((-2 * Math.log(s)) / s);
-    this.spare = v * scale;
-    this.hasSpare = true;
-    return u * scale;
   }
 }
 

@@ -37,7 +37,8 @@ const OPTION_COUNTERS = 8;
 
 /** Per-(option, ally) counters, in order. */
 export const ALLY_COUNTER = { initialObjection: 0, blocker: 1, soleBlocker: 2 } as const;
-const ALLY_COUNTERS = 3;
+/** Number of per-(option, ally) counters. */
+export const ALLY_COUNTERS = 3;
 
 /** Where each count lives in a tally of a model with the given numbers of options and allies. */
 export class TallyLayout {

@@ -10,6 +10,7 @@ import {
   sigmoid,
   type CompiledModel,
 } from './model.js';
+import { objectionRadiusSquared } from './consensus.js';
 import type { RandomStream } from './random.js';
 
 /** The sampled state of one pass, reused from pass to pass to avoid allocation. */
@@ -28,6 +29,8 @@ export interface World {
   readonly salience: Float64Array;
   /** Per ally: its distance to the status quo. */
   readonly statusQuoDistance: Float64Array;
+  /** Per ally: the squared distance to a text beyond which it objects ({@link objectionRadiusSquared}). */
+  readonly objectionRadiusSquared: Float64Array;
   /** Russia's tolerance threshold in this pass. */
   threshold: number;
 }
@@ -44,6 +47,7 @@ export function createWorld(model: CompiledModel): World {
     engagementPreference: new Float64Array(model.allyCount),
     salience: new Float64Array(model.allyCount),
     statusQuoDistance: new Float64Array(model.allyCount),
+    objectionRadiusSquared: new Float64Array(model.allyCount),
     threshold: 0,
   };
 }
@@ -97,8 +101,11 @@ export function sampleWorld(model: CompiledModel, stream: RandomStream, world: W
     const eng = stance[a * PARAMETERS_PER_ALLY + ENGAGEMENT_PREFERENCE]!;
     world.hawkishness[a] = h;
     world.engagementPreference[a] = eng;
-    world.salience[a] = stance[a * PARAMETERS_PER_ALLY + SALIENCE]!;
-    world.statusQuoDistance[a] = policyDistance(model, model.statusQuoFirmness, model.statusQuoEngagement, h, eng);
+    const salience = stance[a * PARAMETERS_PER_ALLY + SALIENCE]!;
+    const statusQuoDistance = policyDistance(model, model.statusQuoFirmness, model.statusQuoEngagement, h, eng);
+    world.salience[a] = salience;
+    world.statusQuoDistance[a] = statusQuoDistance;
+    world.objectionRadiusSquared[a] = objectionRadiusSquared(salience, statusQuoDistance, model.solidarityCost[a]!);
   }
 
   const z = stream.normal();
