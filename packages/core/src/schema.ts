@@ -192,62 +192,81 @@ const ScenarioShape = z
   })
   .strict();
 
-function reportDuplicates(
-  ctx: z.RefinementCtx,
-  items: readonly { id: string }[],
-  collection: string,
-): void {
-  const seen = new Map<string, number>();
-  items.forEach((item, index) => {
-    const first = seen.get(item.id);
-    if (first === undefined) seen.set(item.id, index);
-    else
-      ctx.addIssue({
-        code: 'custom',
-        path: [collection, index, 'id'],
-        message: `duplicate id (already used by ${collection}[${first}])`,
-        input: item.id,
-      });
-  });
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const idOf = (value: unknown): string | undefined =>
+  isRecord(value) && typeof value.id === 'string' ? value.id : undefined;
+
+/** A problem found by {@link scenarioReferenceProblems}. */
+export interface ReferenceIssue {
+  readonly path: (string | number)[];
+  readonly message: string;
+  readonly input: unknown;
 }
 
 /**
+ * Checks a scenario's cross-references: duplicate ids, an ally's unknown bloc, an event shift's
+ * unknown ally or bloc. Works on any input, even one with other problems, so that a scenario's
+ * problems are all reported at once.
+ */
+export function scenarioReferenceProblems(input: unknown): ReferenceIssue[] {
+  if (!isRecord(input)) return [];
+  const issues: ReferenceIssue[] = [];
+  for (const collection of ['allies', 'blocs', 'events', 'options'] as const) {
+    const seen = new Map<string, number>();
+    listOf(input[collection]).forEach((item, index) => {
+      const itemId = idOf(item);
+      if (itemId === undefined) return;
+      const first = seen.get(itemId);
+      if (first === undefined) seen.set(itemId, index);
+      else
+        issues.push({
+          path: [collection, index, 'id'],
+          message: `must be unique (already used by ${collection}[${first}])`,
+          input: itemId,
+        });
+    });
+  }
+  const blocIds = new Set(listOf(input.blocs).map(idOf).filter((x) => x !== undefined));
+  const allyIds = new Set(listOf(input.allies).map(idOf).filter((x) => x !== undefined));
+  listOf(input.allies).forEach((ally, index) => {
+    if (!isRecord(ally) || typeof ally.bloc !== 'string' || blocIds.has(ally.bloc)) return;
+    issues.push({
+      path: ['allies', index, 'bloc'],
+      message: `must be the id of a bloc listed in blocs (known: ${[...blocIds].join(', ') || 'none'})`,
+      input: ally.bloc,
+    });
+  });
+  listOf(input.events).forEach((event, e) => {
+    if (!isRecord(event)) return;
+    listOf(event.shifts).forEach((shift, s) => {
+      if (!isRecord(shift)) return;
+      listOf(shift.allies).forEach((target, t) => {
+        if (typeof target !== 'string') return;
+        const isBloc = target.startsWith('bloc:');
+        if (isBloc ? blocIds.has(target.slice(5)) : allyIds.has(target)) return;
+        issues.push({
+          path: ['events', e, 'shifts', s, 'allies', t],
+          message: isBloc ? 'must name a bloc listed in blocs' : 'must be the id of an ally listed in allies, or "bloc:<id>"',
+          input: target,
+        });
+      });
+    });
+  });
+  return issues;
+}
+
+/** The scenario's shape, without the cross-reference checks. */
+export const ScenarioShapeSchema = ScenarioShape;
+
+/**
  * The scenario schema. Parsing fills the documented defaults (dimension weights 1 and 1, no blocs,
- * no events, {@link DEFAULT_BARGAINING}, {@link DEFAULT_SIGNAL}) and checks every cross-reference.
+ * no events, {@link DEFAULT_BARGAINING}, {@link DEFAULT_SIGNAL}) and checks every cross-reference
+ * ({@link scenarioReferenceProblems}).
  */
 export const ScenarioSchema = ScenarioShape.superRefine((scenario, ctx) => {
-  reportDuplicates(ctx, scenario.allies, 'allies');
-  reportDuplicates(ctx, scenario.blocs, 'blocs');
-  reportDuplicates(ctx, scenario.events, 'events');
-  reportDuplicates(ctx, scenario.options, 'options');
-  const blocIds = new Set(scenario.blocs.map((b) => b.id));
-  const allyIds = new Set(scenario.allies.map((a) => a.id));
-  scenario.allies.forEach((ally, index) => {
-    if (ally.bloc !== undefined && !blocIds.has(ally.bloc))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['allies', index, 'bloc'],
-        message: `must be the id of a bloc listed in blocs (known: ${[...blocIds].join(', ') || 'none'})`,
-        input: ally.bloc,
-      });
-  });
-  scenario.events.forEach((event, e) =>
-    event.shifts.forEach((shift, s) => {
-      if (shift.allies === '*') return;
-      shift.allies.forEach((target, t) => {
-        const known = target.startsWith('bloc:') ? blocIds.has(target.slice(5)) : allyIds.has(target);
-        if (!known)
-          ctx.addIssue({
-            code: 'custom',
-            path: ['events', e, 'shifts', s, 'allies', t],
-            message: target.startsWith('bloc:')
-              ? 'must name a bloc listed in blocs'
-              : 'must be the id of an ally listed in allies, or "bloc:<id>"',
-            input: target,
-          });
-      });
-    }),
-  );
+  for (const issue of scenarioReferenceProblems(scenario)) ctx.addIssue({ code: 'custom', ...issue });
 });
 
 /** A validated scenario, with every default filled in. */

@@ -1,18 +1,27 @@
 /** Validating scenarios at the boundary: all problems at once, each with its path and value. */
 import type { z } from 'zod';
 import { formatPath, type Problem, ConcertInputError } from './problems.js';
-import { ScenarioSchema, type Scenario } from './schema.js';
+import { ScenarioShapeSchema, scenarioReferenceProblems, type Scenario } from './schema.js';
 
 /** The outcome of {@link parseScenario}: the scenario, or every problem with it. */
 export type ParseResult<T> =
   | { readonly success: true; readonly data: T }
   | { readonly success: false; readonly problems: readonly Problem[] };
 
+const TYPE_NAMES: Record<string, string> = {
+  object: 'an object',
+  array: 'a list',
+  int: 'a whole number',
+  number: 'a number',
+  string: 'a string',
+  boolean: 'true or false',
+};
+
 function describeExpectedType(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') {
-    const expected = String(issue.expected);
-    if (issue.input === undefined) return `is required (expected ${expected === 'object' ? 'an object' : `a ${expected}`})`;
-    return `must be ${expected === 'object' ? 'an object' : expected === 'array' ? 'a list' : `a ${expected}`}`;
+  // Zod's own wording ("Invalid input: expected ...") is replaced; messages set in the schema are kept.
+  if (issue.code === 'invalid_type' && (issue.input === undefined || issue.message.startsWith('Invalid input'))) {
+    const expected = TYPE_NAMES[String(issue.expected)] ?? String(issue.expected);
+    return issue.input === undefined ? `is required (expected ${expected})` : `must be ${expected}`;
   }
   return issue.message;
 }
@@ -60,9 +69,37 @@ export function problemsFromZod(issues: readonly z.core.$ZodIssue[], prefix: rea
  * if (!parsed.success) console.error(parsed.problems.map(formatProblem).join('\n'));
  */
 export function parseScenario(input: unknown): ParseResult<Scenario> {
-  const result = ScenarioSchema.safeParse(input, { reportInput: true });
-  if (result.success) return { success: true, data: result.data };
-  return { success: false, problems: problemsFromZod(result.error.issues) };
+  // Shape and references are checked separately, so that a scenario with a bad number and a
+  // duplicate id gets both reported at once.
+  const result = ScenarioShapeSchema.safeParse(input, { reportInput: true });
+  const problems = result.success ? [] : problemsFromZod(result.error.issues);
+  for (const issue of scenarioReferenceProblems(input))
+    problems.push({ path: formatPath(issue.path), message: issue.message, value: issue.input });
+  if (problems.length > 0) return { success: false, problems: sortProblems(problems) };
+  return { success: true, data: result.data as Scenario };
+}
+
+const FIELD_ORDER = Object.keys(ScenarioShapeSchema.shape);
+
+/** Problems in the order of the scenario: by top-level field, then by index, then by name. */
+function sortProblems(problems: Problem[]): Problem[] {
+  const parts = (path: string) => path.split(/[.[\]]+/).filter((part) => part !== '');
+  const compare = (a: string, b: string, depth: number): number => {
+    if (depth === 0) return FIELD_ORDER.indexOf(a) - FIELD_ORDER.indexOf(b);
+    const na = Number(a);
+    const nb = Number(b);
+    if (Number.isInteger(na) && Number.isInteger(nb)) return na - nb;
+    return a < b ? -1 : a > b ? 1 : 0;
+  };
+  return problems.sort((a, b) => {
+    const pa = parts(a.path);
+    const pb = parts(b.path);
+    for (let k = 0; k < Math.min(pa.length, pb.length); k++) {
+      const order = compare(pa[k]!, pb[k]!, k);
+      if (order !== 0) return order;
+    }
+    return pa.length - pb.length;
+  });
 }
 
 /**
