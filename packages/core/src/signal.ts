@@ -38,6 +38,7 @@ export function defaultSignalStrength(visibility: number, firmness: number, expo
 // A private mathjs instance with the functions that could reach outside an expression removed,
 // as mathjs's security notes advise.
 const math = create(all!);
+const parse = math.parse;
 math.import(
   {
     import: () => { throw new Error('import is disabled in signal formulas'); },
@@ -85,7 +86,7 @@ export function compileSignalFormula(formula: string, maxRounds: number, exponen
   let node: MathNode;
   let compiled: EvalFunction;
   try {
-    node = math.parse(formula);
+    node = parse(formula);
     compiled = node.compile();
   } catch (error) {
     return fail(`must be a valid mathjs expression (${(error as Error).message})`);
@@ -127,7 +128,7 @@ export function compileSignalFormula(formula: string, maxRounds: number, exponen
 /** Whether a formula refers to `unity`, which costs one extra pass over the allies to compute. */
 export function formulaUsesUnity(formula: string): boolean {
   let uses = false;
-  math.parse(formula).traverse((node) => {
+  parse(formula).traverse((node) => {
     if ((node as { type: string }).type === 'SymbolNode' && (node as unknown as { name: string }).name === 'unity') uses = true;
   });
   return uses;
