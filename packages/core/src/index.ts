@@ -54,3 +54,6 @@ export {
 export { wilsonInterval, histogramQuantile, Z_95, type Estimate } from './statistics.js';
 export { TallyLayout, addTally } from './tally.js';
 export { ENGINE_VERSION, MODEL_VERSION } from './version.js';
+
+// Sensitivity and drivers (tornado, Sobol indices, scenario discovery)
+export * from './sensitivity/index.js';
