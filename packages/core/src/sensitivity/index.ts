@@ -15,3 +15,41 @@ export {
   type ParameterKind,
   type ParameterDomain,
 } from './parameters.js';
+
+// Settings (zod schemas, checks against a scenario)
+export {
+  TornadoSettingsSchema,
+  SobolSettingsSchema,
+  SobolRangeSchema,
+  SobolOutputSchema,
+  DiscoverySettingsSchema,
+  SENSITIVITY_MEASURES,
+  DISCOVERY_TARGETS,
+  MAX_RECORDED_PASSES,
+  MINIMUM_INNER_PASSES,
+  minimumSobolSamples,
+  type SensitivityMeasure,
+  type TornadoSettings,
+  type SobolSettings,
+  type DiscoverySettings,
+  type DiscoveryTarget,
+} from './settings.js';
+
+// One-at-a-time sensitivity (tornado) with common random numbers
+export { pairedDifference, type PairedDifference } from './pairedDifference.js';
+export {
+  tornado,
+  prepareTornado,
+  runTornadoBlocks,
+  summarizeTornado,
+  CENTER_MARGIN,
+  type TornadoPlan,
+  type TornadoPoint,
+  type TornadoManifest,
+  type TornadoResult,
+  type TornadoEffect,
+  type TornadoMove,
+} from './tornado.js';
+export { tornadoBars, type TornadoBar } from './tornadoBars.js';
+export { RecordingStream, ReplayStream, drawsPerPass } from './recordedDraws.js';
+export { traceBargaining } from './bargainingTrace.js';
