@@ -1,0 +1,58 @@
+/** Which allies block which option: a heatmap of blocker rates, ally by option. */
+import * as Plot from '@observablehq/plot';
+import type { SimulationResult } from '../../../core/src/index.js';
+import { allyLabel, baselineOption, blocOrder, finiteRows, isFiniteNumber, marginFor, optionLabel, optionLabels, type ChartOptions } from './chartData.js';
+
+/**
+ * The Plot spec of the blockers heatmap: one cell per ally and option, coloured by the share of
+ * passes in which the ally still objected after bargaining (blocking consensus); cells show the
+ * rate in percent, or the change in points against a pinned baseline. Allies are grouped by bloc.
+ */
+export function blockersHeatmap(result: SimulationResult, options: ChartOptions = {}): Plot.PlotOptions {
+  const { baseline, width = 640 } = options;
+  const scenario = result.scenario;
+  const blocs = blocOrder(scenario);
+  const rank = (bloc: string | undefined) => (bloc === undefined ? blocs.length : blocs.indexOf(bloc));
+  const allies = [...scenario.allies].sort((a, b) => rank(a.bloc) - rank(b.bloc));
+  const allyNames = allies.map((ally) => `${allyLabel(ally)}${ally.bloc === undefined ? '' : ` · ${ally.bloc}`}`);
+  const nameOf = new Map(allies.map((ally, k) => [ally.id, allyNames[k]!]));
+  const rows = finiteRows(
+    result.options.flatMap((option) => {
+      const base = baselineOption(baseline, option.id);
+      return option.allies.map((ally) => {
+        const before = base?.allies.find((a) => a.id === ally.id)?.blockerRate.estimate;
+        return {
+          option: optionLabel(option),
+          ally: nameOf.get(ally.id) ?? ally.id,
+          rate: ally.blockerRate.estimate,
+          change: isFiniteNumber(before) ? ally.blockerRate.estimate - before : 0,
+          hasBaseline: isFiniteNumber(before),
+        };
+      });
+    }),
+    ['rate', 'change'],
+  );
+  const highest = Math.max(0.05, ...rows.map((row) => row.rate));
+  const cellText = (row: (typeof rows)[number]) => {
+    if (row.hasBaseline) {
+      const points = Math.round(row.change * 100);
+      return points === 0 ? '' : `${points > 0 ? '+' : '−'}${Math.abs(points)}`;
+    }
+    const p = Math.round(row.rate * 100);
+    return p === 0 ? '' : String(p);
+  };
+  return {
+    width,
+    height: 16 * allies.length + 70,
+    marginLeft: marginFor(allyNames, 80, 220),
+    marginTop: 40,
+    padding: 0.04,
+    x: { domain: optionLabels(result), label: null, axis: 'top', tickRotate: 0 },
+    y: { domain: allyNames, label: null },
+    color: { type: 'linear', domain: [0, highest], range: ['#fbfbfb', '#b2182b'], legend: true, label: 'Blocker rate', tickFormat: '.0%' },
+    marks: [
+      Plot.cell(rows, { x: 'option', y: 'ally', fill: 'rate', tip: true, channels: { rate: 'rate' } }),
+      Plot.text(rows, { x: 'option', y: 'ally', text: cellText, fill: (row: (typeof rows)[number]) => (row.rate > highest * 0.6 ? 'white' : '#333'), fontSize: 9 }),
+    ],
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Shared pieces of the charts: labels, colours, number formats and the guard that keeps NaN and
+ * other non-finite numbers out of every chart.
+ */
+import type { Scenario, SimulationResult } from '../../../core/src/index.js';
+
+/** Options every result chart takes. */
+export interface ChartOptions {
+  /** A pinned run to compare against: its figures are drawn as reference marks. */
+  readonly baseline?: SimulationResult | undefined;
+  /** Width in pixels. Default 640. */
+  readonly width?: number;
+}
+
+/** Colour of consensus marks. */
+export const CONSENSUS_COLOR = '#2f6ca3';
+/** Colour of destabilization-risk marks. */
+export const RISK_COLOR = '#c0392b';
+/** Colour of baseline (pinned run) marks. */
+export const BASELINE_COLOR = '#7a7a7a';
+
+/** An option's label: its name, or its id when it has none. */
+export function optionLabel(option: { readonly id: string; readonly name?: string | undefined }): string {
+  return option.name !== undefined && option.name !== '' ? option.name : option.id;
+}
+
+/** An ally's label: its name, or its id. */
+export function allyLabel(ally: { readonly id: string; readonly name?: string | undefined }): string {
+  return ally.name !== undefined && ally.name !== '' ? ally.name : ally.id;
+}
+
+/** True for a finite number (not NaN, not infinite, not null). */
+export function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/**
+ * Keeps the rows whose listed fields are all finite numbers, so no NaN reaches a chart.
+ *
+ * @example
+ * finiteRows([{ x: 1 }, { x: NaN }, { x: null }], ['x']); // => [{ x: 1 }]
+ */
+export function finiteRows<T extends object>(rows: readonly T[], fields: readonly (keyof T)[]): T[] {
+  return rows.filter((row) => fields.every((field) => isFiniteNumber(row[field])));
+}
+
+/**
+ * A probability as a percentage with one decimal below 10%, none above.
+ *
+ * @example
+ * percent(0.4567); // => '46%'
+ * percent(0.0123); // => '1.2%'
+ */
+export function percent(value: number): string {
+  const p = value * 100;
+  return `${p < 10 && p > 0 ? p.toFixed(1) : p.toFixed(0)}%`;
+}
+
+/**
+ * A change in percentage points, signed.
+ *
+ * @example
+ * pointChange(0.031); // => '+3.1 pt'
+ */
+export function pointChange(delta: number): string {
+  const points = delta * 100;
+  const sign = points > 0.05 ? '+' : points < -0.05 ? '−' : '±';
+  return `${sign}${Math.abs(points).toFixed(1)} pt`;
+}
+
+/** The option labels of a result, in scenario order (the band scales' domain). */
+export function optionLabels(result: SimulationResult): string[] {
+  return result.scenario.options.map(optionLabel);
+}
+
+/** Baseline figures of an option by id, if the baseline has that option. */
+export function baselineOption(baseline: SimulationResult | undefined, id: string) {
+  return baseline?.options.find((option) => option.id === id);
+}
+
+/** Left margin wide enough for the longest label (about 6.5 px a character at Plot's 10 px font). */
+export function marginFor(labels: readonly string[], minimum = 60, maximum = 240): number {
+  const longest = labels.reduce((max, label) => Math.max(max, label.length), 0);
+  return Math.min(maximum, Math.max(minimum, Math.round(longest * 6.2) + 14));
+}
+
+/** The blocs of a scenario in order of first appearance, with "no bloc" last if any ally has none. */
+export function blocOrder(scenario: Scenario): string[] {
+  const blocs: string[] = [];
+  for (const ally of scenario.allies) {
+    const bloc = ally.bloc ?? 'no bloc';
+    if (!blocs.includes(bloc)) blocs.push(bloc);
+  }
+  return blocs;
+}

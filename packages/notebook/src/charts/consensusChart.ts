@@ -1,0 +1,43 @@
+/** Consensus probability per option, with its 95% interval (and the baseline's estimate when pinned). */
+import * as Plot from '@observablehq/plot';
+import type { SimulationResult } from '../../../core/src/index.js';
+import { BASELINE_COLOR, CONSENSUS_COLOR, baselineOption, finiteRows, marginFor, optionLabel, optionLabels, percent, pointChange, type ChartOptions } from './chartData.js';
+
+/**
+ * The Plot spec of the consensus chart: a bar per option, its Wilson interval as a rule, the
+ * estimate and interval as text; a pinned baseline shows as a dark tick and a signed change.
+ *
+ * @example
+ * document.body.append(Plot.plot(consensusChart(result)));
+ */
+export function consensusChart(result: SimulationResult, options: ChartOptions = {}): Plot.PlotOptions {
+  const { baseline, width = 640 } = options;
+  const rows = finiteRows(
+    result.options.map((option) => ({ label: optionLabel(option), ...option.consensus })),
+    ['estimate', 'lower', 'upper'],
+  );
+  const baseRows = finiteRows(
+    result.options.flatMap((option) => {
+      const base = baselineOption(baseline, option.id);
+      return base === undefined ? [] : [{ label: optionLabel(option), estimate: base.consensus.estimate, change: option.consensus.estimate - base.consensus.estimate }];
+    }),
+    ['estimate', 'change'],
+  );
+  const labels = optionLabels(result);
+  return {
+    width,
+    height: 34 * labels.length + 50,
+    marginLeft: marginFor(labels),
+    marginRight: baseRows.length > 0 ? 250 : 130,
+    x: { domain: [0, 1], label: 'Probability of consensus →', tickFormat: '.0%', grid: true },
+    y: { domain: labels, label: null },
+    marks: [
+      Plot.barX(rows, { y: 'label', x: 'estimate', fill: CONSENSUS_COLOR, fillOpacity: 0.75 }),
+      Plot.ruleY(rows, { y: 'label', x1: 'lower', x2: 'upper', stroke: '#1b3a5c', strokeWidth: 2 }),
+      Plot.text(rows, { y: 'label', x: 'upper', text: (d: (typeof rows)[number]) => `${percent(d.estimate)} (${percent(d.lower)}–${percent(d.upper)})`, textAnchor: 'start', dx: 5 }),
+      Plot.tickX(baseRows, { y: 'label', x: 'estimate', stroke: BASELINE_COLOR, strokeWidth: 3, strokeDasharray: '3,2' }),
+      Plot.text(baseRows, { y: 'label', frameAnchor: 'right', text: (d: (typeof baseRows)[number]) => `${pointChange(d.change)} vs baseline`, dx: 246, textAnchor: 'end', fill: BASELINE_COLOR }),
+      Plot.ruleX([0]),
+    ],
+  };
+}

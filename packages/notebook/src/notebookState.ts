@@ -1,0 +1,87 @@
+/**
+ * The notebook's state: everything needed to reproduce what is on screen. It is what the URL hash
+ * carries (see urlState.ts): the edited scenario, the events switched off, and the run settings.
+ */
+import type { Scenario, Seed } from '../../core/src/index.js';
+
+/** Version of the state format carried in links; a link of another version is refused with a clear problem. */
+export const STATE_VERSION = 1;
+
+/** Which run's numbers are shown: the automatic quick run or the full run. */
+export type RunKind = 'quick' | 'full';
+
+/** Run settings of the notebook. */
+export interface RunSettingsState {
+  /** Passes of the full run (on demand). */
+  readonly passes: number;
+  /** Passes of the quick run that starts after each change. */
+  readonly quickPasses: number;
+  /** The seed of both runs. */
+  readonly seed: Seed;
+  /** Which run the page shows; a shared link repeats that run. */
+  readonly shown: RunKind;
+}
+
+/** The whole state of the notebook. */
+export interface NotebookState {
+  readonly version: typeof STATE_VERSION;
+  /** Where the scenario came from: a built-in scenario's id, or `file:<name>` for a loaded file. */
+  readonly source: string;
+  /** The scenario with every edit applied, validated (defaults filled in). */
+  readonly scenario: Scenario;
+  /** Ids of the scenario's events that are switched off for the run. */
+  readonly disabledEvents: readonly string[];
+  readonly run: RunSettingsState;
+}
+
+/** Run settings a scenario opens with: quick runs of 4,000 passes, full runs of 50,000, seed 42. */
+export const DEFAULT_RUN_SETTINGS: RunSettingsState = { passes: 50_000, quickPasses: 4_000, seed: 42, shown: 'quick' };
+
+/**
+ * A fresh state for a scenario, with the default run settings.
+ *
+ * @example
+ * initialState(scenario, 'nato-russia-2025').run.seed; // => 42
+ */
+export function initialState(scenario: Scenario, source: string, run: RunSettingsState = DEFAULT_RUN_SETTINGS): NotebookState {
+  return { version: STATE_VERSION, source, scenario, disabledEvents: [], run };
+}
+
+/**
+ * The scenario that is run: the edited scenario without the events switched off. It is also what
+ * "Download scenario" saves, so `pnpm concert run scenario.json` reproduces the page's numbers.
+ */
+export function effectiveScenario(state: NotebookState): Scenario {
+  if (state.disabledEvents.length === 0) return state.scenario;
+  const off = new Set(state.disabledEvents);
+  return { ...state.scenario, events: state.scenario.events.filter((event) => !off.has(event.id)) };
+}
+
+/** The passes of a run of the given kind. */
+export function passesOf(settings: RunSettingsState, kind: RunKind): number {
+  return kind === 'full' ? settings.passes : settings.quickPasses;
+}
+
+/**
+ * Reads a seed typed by the user: a whole number (as the CLI reads `--seed 42`), else the text itself.
+ *
+ * @example
+ * parseSeed('42'); // => 42
+ * parseSeed('workshop-a'); // => 'workshop-a'
+ */
+export function parseSeed(text: string): Seed {
+  const trimmed = text.trim();
+  if (/^\d+$/.test(trimmed) && Number.isSafeInteger(Number(trimmed))) return Number(trimmed);
+  return trimmed;
+}
+
+/**
+ * The command line that reproduces a run, given the scenario saved as `scenario.json`.
+ *
+ * @example
+ * cliCommand(50_000, 42); // => 'pnpm concert run scenario.json --passes 50000 --seed 42'
+ */
+export function cliCommand(passes: number, seed: Seed, file = 'scenario.json'): string {
+  const seedText = typeof seed === 'number' ? String(seed) : /^[A-Za-z0-9_.:/-]+$/.test(seed) ? seed : `'${seed.replaceAll("'", "'\\''")}'`;
+  return `pnpm concert run ${file} --passes ${passes} --seed ${seedText}`;
+}

@@ -1,0 +1,94 @@
+/** Compare: pin a run as the baseline and see how every figure changed against it. */
+import type { SimulationResult } from '../../../core/src/index.js';
+import { isFiniteNumber, optionLabel, pointChange } from '../charts/chartData.js';
+import { el, replaceChildren } from '../dom.js';
+import type { NotebookApp, ResultsState } from '../notebookApp.js';
+import { button, section } from './controls.js';
+
+/** One figure of an option in the baseline and now. */
+export interface Change {
+  readonly option: string;
+  readonly measure: string;
+  readonly baseline: number | null;
+  readonly current: number | null;
+}
+
+/**
+ * Every headline figure of every option present in both runs, baseline against current.
+ *
+ * @example
+ * compareResults(pinned, latest).find((c) => c.measure === 'consensus');
+ * // => { option: 'Dual track', measure: 'consensus', baseline: 0.61, current: 0.55 } (for example)
+ */
+export function compareResults(baseline: SimulationResult, current: SimulationResult): Change[] {
+  const changes: Change[] = [];
+  for (const option of current.options) {
+    const base = baseline.options.find((o) => o.id === option.id);
+    if (base === undefined) continue;
+    const label = optionLabel(option);
+    const add = (measure: string, before: number | null, now: number | null) => changes.push({ option: label, measure, baseline: before, current: now });
+    add('consensus', base.consensus.estimate, option.consensus.estimate);
+    add('first-round consensus', base.firstRoundConsensus.estimate, option.firstRoundConsensus.estimate);
+    add('risk', base.risk.estimate, option.risk.estimate);
+    add('consensus without risk', base.viability.estimate, option.viability.estimate);
+    add('mean adopted firmness', base.adoptedFirmness.mean, option.adoptedFirmness.mean);
+    add('dilution', base.dilution, option.dilution);
+  }
+  return changes;
+}
+
+const isShare = (measure: string) => ['consensus', 'first-round consensus', 'risk', 'consensus without risk'].includes(measure);
+
+/** The compare section; returns its element and a function that shows new results. */
+export function compareSection(app: NotebookApp) {
+  const note = el('p', { class: 'muted', 'data-field': 'baseline-note' }, 'No baseline pinned.');
+  const table = el('table', { class: 'compare', 'data-field': 'compare' });
+  const pin = button('Pin the current run as baseline', () => {
+    const results = app.results.get();
+    if (results.result !== null) app.results.set({ ...results, baseline: results.result });
+  });
+  const clear = button('Clear the baseline', () => app.results.set({ ...app.results.get(), baseline: null }));
+
+  function update(results: ResultsState): void {
+    const { baseline, result } = results;
+    pin.disabled = result === null;
+    clear.disabled = baseline === null;
+    if (baseline === null || result === null) {
+      note.textContent = 'No baseline pinned. Pin a run, change something, and every chart and the table below show the change.';
+      table.replaceChildren();
+      return;
+    }
+    note.textContent = `Baseline: ${baseline.manifest.passes.toLocaleString('en-US')} passes, seed ${String(baseline.manifest.seed)}, scenario ${baseline.manifest.scenarioHash.slice(0, 12)}.`;
+    const fmt = (measure: string, value: number | null) => (value === null || !isFiniteNumber(value) ? '–' : isShare(measure) ? `${(value * 100).toFixed(1)}%` : value.toFixed(3));
+    const rows = compareResults(baseline, result).map((change) =>
+      el(
+        'tr',
+        {},
+        el('th', { scope: 'row' }, change.option),
+        el('td', {}, change.measure),
+        el('td', {}, fmt(change.measure, change.baseline)),
+        el('td', {}, fmt(change.measure, change.current)),
+        el(
+          'td',
+          {},
+          change.baseline === null || change.current === null
+            ? '–'
+            : isShare(change.measure)
+              ? pointChange(change.current - change.baseline)
+              : `${change.current - change.baseline >= 0 ? '+' : '−'}${Math.abs(change.current - change.baseline).toFixed(3)}`,
+        ),
+      ),
+    );
+    replaceChildren(table, el('thead', {}, el('tr', {}, ...['Option', 'Figure', 'Baseline', 'Now', 'Change'].map((h) => el('th', {}, h)))), el('tbody', {}, ...rows));
+  }
+
+  const element = section(
+    'compare',
+    'Compare with a baseline',
+    'Pin a run, then change sliders: the charts draw the baseline in grey and this table lists every figure’s change. Differences smaller than the intervals may be noise.',
+    el('div', { class: 'row' }, pin, clear),
+    note,
+    el('div', { class: 'table-scroll' }, table),
+  );
+  return { element, update, pin };
+}

@@ -1,0 +1,99 @@
+/**
+ * The URL hash: the whole notebook state, versioned, compressed and base64url-encoded, so a link
+ * reproduces exactly what its author saw. Format: `#v=1&s=<base64url(deflate(JSON))>`.
+ *
+ * A link that is cut short, altered or of another version gives a list of problems, never a
+ * half-read state.
+ */
+import { formatPath, parseScenario, runSettingsProblems, type ParseResult, type Problem } from '../../core/src/index.js';
+import { STATE_VERSION, type NotebookState, type RunSettingsState } from './notebookState.js';
+
+/** What the link carries (the state without its version, which is in `v=`). */
+interface StatePayload {
+  readonly source: string;
+  readonly scenario: unknown;
+  readonly disabledEvents: readonly string[];
+  readonly run: RunSettingsState;
+}
+
+async function transform(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const piped = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(piped).arrayBuffer());
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (let k = 0; k < bytes.length; k += 0x8000) binary += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
+  const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
+  const bytes = new Uint8Array(binary.length);
+  for (let k = 0; k < binary.length; k++) bytes[k] = binary.charCodeAt(k);
+  return bytes;
+}
+
+/**
+ * Encodes a state as a URL hash (without the leading `#`).
+ *
+ * @example
+ * location.hash = await encodeState(state); // => '#v=1&s=eJy...'
+ */
+export async function encodeState(state: NotebookState): Promise<string> {
+  const payload: StatePayload = { source: state.source, scenario: state.scenario, disabledEvents: state.disabledEvents, run: state.run };
+  const compressed = await transform(new TextEncoder().encode(JSON.stringify(payload)), new CompressionStream('deflate'));
+  return `v=${STATE_VERSION}&s=${toBase64Url(compressed)}`;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Decodes a URL hash (with or without the leading `#`) into a state, or lists every problem with it.
+ * Scenario problems are reported at `scenario.<path>`, as the core's formatProblem writes them.
+ */
+export async function decodeState(hash: string): Promise<ParseResult<NotebookState>> {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const version = params.get('v');
+  const data = params.get('s');
+  const fail = (...problems: Problem[]) => ({ success: false as const, problems });
+  if (version !== String(STATE_VERSION))
+    return fail({ path: 'link v', message: `must be ${STATE_VERSION} (the state version this notebook reads)`, ...(version === null ? {} : { value: version }) });
+  if (data === null || data === '') return fail({ path: 'link s', message: 'is required (the compressed notebook state)' });
+  let payload: unknown;
+  try {
+    payload = JSON.parse(new TextDecoder().decode(await transform(fromBase64Url(data), new DecompressionStream('deflate'))));
+  } catch {
+    return fail({ path: 'link s', message: 'must be a compressed notebook state; the link may be cut short or altered' });
+  }
+  if (!isRecord(payload)) return fail({ path: 'link s', message: 'must hold an object with source, scenario, disabledEvents and run', value: payload });
+
+  const problems: Problem[] = [];
+  if (typeof payload.source !== 'string') problems.push({ path: 'source', message: 'must be a string', value: payload.source });
+  const parsed = parseScenario(payload.scenario);
+  if (!parsed.success)
+    for (const problem of parsed.problems) problems.push({ ...problem, path: problem.path === '' ? 'scenario' : `scenario.${problem.path}` });
+  const disabled = payload.disabledEvents;
+  if (!Array.isArray(disabled) || !disabled.every((id) => typeof id === 'string'))
+    problems.push({ path: 'disabledEvents', message: 'must be a list of event ids', value: disabled });
+  const run = isRecord(payload.run) ? payload.run : {};
+  if (!isRecord(payload.run)) problems.push({ path: 'run', message: 'must be an object with passes, quickPasses, seed and shown', value: payload.run });
+  else {
+    for (const problem of runSettingsProblems(run)) problems.push({ ...problem, path: `run.${problem.path}` });
+    for (const problem of runSettingsProblems({ passes: run.quickPasses, seed: run.seed }))
+      if (problem.path === 'passes') problems.push({ ...problem, path: 'run.quickPasses' });
+    if (run.shown !== 'quick' && run.shown !== 'full') problems.push({ path: formatPath(['run', 'shown']), message: 'must be "quick" or "full"', value: run.shown });
+  }
+  if (problems.length > 0 || !parsed.success) return fail(...problems);
+  return {
+    success: true,
+    data: {
+      version: STATE_VERSION,
+      source: payload.source as string,
+      scenario: parsed.data,
+      disabledEvents: disabled as string[],
+      run: { passes: run.passes as number, quickPasses: run.quickPasses as number, seed: run.seed as string | number, shown: run.shown as 'quick' | 'full' },
+    },
+  };
+}

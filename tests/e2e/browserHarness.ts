@@ -1,0 +1,74 @@
+/**
+ * The browser-test harness: builds the notebook with Vite's API, serves the build on 127.0.0.1
+ * with a tiny static server (as any static host would), and launches Debian's headless Chromium
+ * through playwright-core. Used by the end-to-end tests and the notebook benchmark.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { buildNotebook } from '../../packages/notebook/scripts/buildNotebook.js';
+
+/** Where Debian's chromium package installs the browser. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** Flags for headless Chromium in a container. */
+export const CHROMIUM_FLAGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Where screenshots are saved (gitignored). */
+export const ARTIFACTS = resolve('test-artifacts');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/** Serves a folder's files on 127.0.0.1 at a free port; resolves to the server and its base URL. */
+export async function serveFolder(folder: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(folder, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(folder) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('the test server has no port');
+  return { server, url: `http://127.0.0.1:${address.port}/` };
+}
+
+/** A built, served notebook and a browser to open it in. */
+export interface NotebookHarness {
+  readonly url: string;
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds and serves the notebook and launches Chromium.
+ *
+ * @throws {Error} when Chromium is not installed at /usr/bin/chromium (`.ci/run` installs it).
+ */
+export async function startNotebook(name = 'e2e'): Promise<NotebookHarness> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium is missing at ${CHROMIUM_PATH}: apt-get install -y chromium (.ci/run does this)`);
+  const dist = await buildNotebook({ outDir: join(tmpdir(), `concert-notebook-${name}-${process.pid}`) });
+  const { server, url } = await serveFolder(dist);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+  return {
+    url,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((done) => server.close(done));
+    },
+  };
+}
