@@ -53,3 +53,21 @@ export {
 export { tornadoBars, type TornadoBar } from './tornadoBars.js';
 export { RecordingStream, ReplayStream, drawsPerPass } from './recordedDraws.js';
 export { traceBargaining } from './bargainingTrace.js';
+
+// Variance-based global sensitivity (Sobol indices, Saltelli design, Jansen estimators)
+export { saltelliDesign, designRow, type SaltelliDesign } from './saltelliDesign.js';
+export { sobolIndices, type SobolIndex, type SobolIndices, type SobolIndicesOptions } from './sobolIndices.js';
+export { sobolOfFunction } from './sobolOfFunction.js';
+export {
+  sobol,
+  prepareSobol,
+  evaluateSobolPoints,
+  summarizeSobol,
+  sobolPointValues,
+  type SobolPlan,
+  type SobolOutput,
+  type SobolManifest,
+  type SobolResult,
+  type SobolOutputResult,
+  type SobolParameterIndices,
+} from './sobol.js';
