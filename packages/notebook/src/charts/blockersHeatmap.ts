@@ -3,6 +3,10 @@ import * as Plot from '@observablehq/plot';
 import type { SimulationResult } from '../../../core/src/index.js';
 import { allyLabel, baselineOption, blocOrder, finiteRows, isFiniteNumber, marginFor, optionLabel, optionLabels, type ChartOptions } from './chartData.js';
 
+/** Class limits of the heatmap's colours: under 1%, 1-5%, 5-10%, 10-25%, 25-50%, 50% and more. */
+export const BLOCKER_CLASSES = [0.01, 0.05, 0.1, 0.25, 0.5];
+const BLOCKER_COLORS = ['#f7f7f7', '#fde0d2', '#fcae91', '#fb6a4a', '#d7301f', '#99000d'];
+
 /**
  * The Plot spec of the blockers heatmap: one cell per ally and option, coloured by the share of
  * passes in which the ally still objected after bargaining (blocking consensus); cells show the
@@ -32,7 +36,6 @@ export function blockersHeatmap(result: SimulationResult, options: ChartOptions 
     }),
     ['rate', 'change'],
   );
-  const highest = Math.max(0.05, ...rows.map((row) => row.rate));
   const cellText = (row: (typeof rows)[number]) => {
     if (row.hasBaseline) {
       const points = Math.round(row.change * 100);
@@ -49,10 +52,12 @@ export function blockersHeatmap(result: SimulationResult, options: ChartOptions 
     padding: 0.04,
     x: { domain: optionLabels(result), label: null, axis: 'top', tickRotate: 0 },
     y: { domain: allyNames, label: null },
-    color: { type: 'linear', domain: [0, highest], range: ['#fbfbfb', '#b2182b'], legend: true, label: 'Blocker rate', tickFormat: '.0%' },
+    // Threshold colours: a legend of plain rectangles (a continuous ramp needs a canvas), and
+    // classes a reader can name ("blocks in over a quarter of passes").
+    color: { type: 'threshold', domain: BLOCKER_CLASSES, range: BLOCKER_COLORS, legend: true, label: 'Blocker rate', tickFormat: '.0%' },
     marks: [
       Plot.cell(rows, { x: 'option', y: 'ally', fill: 'rate', tip: true, channels: { rate: 'rate' } }),
-      Plot.text(rows, { x: 'option', y: 'ally', text: cellText, fill: (row: (typeof rows)[number]) => (row.rate > highest * 0.6 ? 'white' : '#333'), fontSize: 9 }),
+      Plot.text(rows, { x: 'option', y: 'ally', text: cellText, fill: (row: (typeof rows)[number]) => (row.rate >= 0.25 ? 'white' : '#333'), fontSize: 9 }),
     ],
   };
 }

@@ -2,7 +2,7 @@
  * Results: a summary table and the six charts, each with its explanation and SVG/PNG downloads.
  * Charts are drawn one per task, so the page stays responsive while a result is shown.
  */
-import * as Plot from '@observablehq/plot';
+import type * as Plot from '@observablehq/plot';
 import type { Estimate, SimulationResult } from '../../../core/src/index.js';
 import { blockersHeatmap } from '../charts/blockersHeatmap.js';
 import { isFiniteNumber, optionLabel, type ChartOptions } from '../charts/chartData.js';
@@ -10,6 +10,7 @@ import { consensusChart } from '../charts/consensusChart.js';
 import { convergenceChart } from '../charts/convergenceChart.js';
 import { dilutionChart } from '../charts/dilutionChart.js';
 import { signalChart } from '../charts/signalChart.js';
+import { renderChart } from '../charts/renderChart.js';
 import { tradeoffChart } from '../charts/tradeoffChart.js';
 import { el, replaceChildren } from '../dom.js';
 import { downloadPng, downloadSvg, mainSvg } from '../download.js';
@@ -117,7 +118,7 @@ export function resultsSection(_app: NotebookApp) {
     RESULT_CHARTS.forEach((chart, k) => {
       setTimeout(() => {
         if (mine !== generation) return;
-        const figure = Plot.plot(chart.spec(result, { baseline: baseline ?? undefined, width }));
+        const figure = renderChart(chart.spec(result, { baseline: baseline ?? undefined, width }));
         holders.get(chart.id)!.replaceChildren(figure);
         if (k === RESULT_CHARTS.length - 1) status.dataset.rendered = `${result.manifest.scenarioHash}/${passes}/${String(seed)}/${baseline === null ? '' : 'baseline'}`;
       }, 0);

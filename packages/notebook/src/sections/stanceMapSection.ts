@@ -1,5 +1,5 @@
 /** Stance map: allies and options in the firmness x engagement plane; drag a dot to move it. */
-import * as Plot from '@observablehq/plot';
+import { renderChart, type RenderedChart } from '../charts/renderChart.js';
 import { stanceMap, stancePoints, type StancePoint } from '../charts/stanceMap.js';
 import { el } from '../dom.js';
 import { mainSvg } from '../download.js';
@@ -38,14 +38,14 @@ export function nearestPoint<T>(points: readonly T[], at: { x: number; y: number
 export function stanceMapSection(app: NotebookApp) {
   const holder = el('div', { class: 'stance-map', 'data-chart': 'stance-map' });
   const readout = el('p', { class: 'readout', 'aria-live': 'polite' }, 'Drag an ally or an option to move it.');
-  let chart: (SVGSVGElement | HTMLElement) & Plot.Plot = document.createElement('div') as unknown as (SVGSVGElement | HTMLElement) & Plot.Plot;
+  let chart: RenderedChart = document.createElement('div') as unknown as RenderedChart;
   let dragging: StancePoint | null = null;
   let pending = false;
 
   function render(): void {
     const state = app.state.get();
     const width = Math.min(720, Math.max(320, holder.clientWidth || 720));
-    const next = Plot.plot(stanceMap(state.scenario, { width, highlight: dragging?.kind === 'ally' ? dragging.id : undefined }));
+    const next = renderChart(stanceMap(state.scenario, { width, highlight: dragging?.kind === 'ally' ? dragging.id : undefined }));
     holder.replaceChildren(next);
     chart = next;
   }
