@@ -1,0 +1,133 @@
+/** `concert merge`: add up the partial results of a run's shards into the run's result. */
+import {
+  ConcertInputError,
+  blockCount,
+  finalizePartial,
+  mergePartials,
+  missingBlocks,
+  type BlockRange,
+  type PartialResult,
+  type Problem,
+} from '../../src/index.js';
+import { expectPositionals } from '../args.js';
+import type { Command } from '../command.js';
+import type { CliContext } from '../context.js';
+import { EXIT_OK, InputFailure, UsageError } from '../exitCodes.js';
+import { emit, readJsonFile } from '../files.js';
+import { OUTPUT_HELP, OUTPUT_OPTIONS, outputSettings, renderResult } from '../output.js';
+import { partialFileProblems, type ShardFile } from '../partialFile.js';
+import { shardRange } from '../shard.js';
+
+/** A problem of one file: `shard-2.json: manifest.seed`. */
+function inFile(file: string, problem: Problem): Problem {
+  return { ...problem, path: problem.path === '' ? file : `${file}: ${problem.path}` };
+}
+
+/** Replaces the core's `parts[i]` with the i-th file name, in a problem's path and message. */
+export function namePartsByFile(problem: Problem, files: readonly string[]): Problem {
+  const name = (text: string) => text.replace(/parts\[(\d+)\]\.?/g, (_, i: string) => `${files[Number(i)] ?? `parts[${i}]`}: `);
+  const path = name(problem.path).replace(/: $/, '');
+  const message = problem.message.replace(/parts\[(\d+)\]/g, (_, i: string) => files[Number(i)] ?? `parts[${i}]`);
+  return { ...problem, path, message };
+}
+
+const blocksText = (range: BlockRange) => (range.to - range.from === 1 ? `block ${range.from}` : `blocks ${range.from}-${range.to - 1}`);
+
+/**
+ * Which shards are missing, when every file says it is a shard of the same count N; otherwise
+ * the missing blocks.
+ */
+function missingProblems(merged: PartialResult, parts: readonly ShardFile[], files: readonly string[]): Problem[] {
+  const blocks = blockCount(merged.manifest.passes);
+  const missing = missingBlocks(merged.blocks, blocks);
+  if (missing.length === 0) return [];
+  const counts = new Set(parts.map((part) => part.shard?.count));
+  const count = counts.size === 1 ? [...counts][0] : undefined;
+  if (count === undefined)
+    return [{ path: 'shards', message: `do not cover the whole run: ${missing.map(blocksText).join(', ')} missing (is a shard missing?)` }];
+  const present = new Set(parts.map((part) => part.shard!.index));
+  const problems: Problem[] = [];
+  for (let index = 1; index <= count; index++)
+    if (!present.has(index))
+      problems.push({ path: 'shards', message: `shard ${index}/${count} is missing (${blocksText(shardRange(blocks, { index, count }))}); got ${files.length} file${files.length === 1 ? '' : 's'}: ${files.join(', ')}` });
+  return problems.length > 0 ? problems : [{ path: 'shards', message: `do not cover the whole run: ${missing.map(blocksText).join(', ')} missing` }];
+}
+
+/**
+ * Reads, checks and merges shard files.
+ *
+ * @throws {InputFailure} naming each file and what is wrong with it, before anything is written.
+ */
+export function mergeShardFiles(files: readonly string[], context: CliContext, { partial = false } = {}): { merged: PartialResult; parts: ShardFile[] } {
+  const problems: Problem[] = [];
+  const parts: ShardFile[] = [];
+  for (const file of files) {
+    let input: unknown;
+    try {
+      input = readJsonFile(file, context, 'a shard');
+    } catch (error) {
+      if (error instanceof InputFailure) {
+        problems.push(...error.problems);
+        continue;
+      }
+      throw error;
+    }
+    const fileProblems = partialFileProblems(input);
+    problems.push(...fileProblems.map((problem) => inFile(file, problem)));
+    parts.push(input as ShardFile);
+  }
+  if (problems.length > 0) throw new InputFailure(`cannot merge: ${problems.length === 1 ? 'a file is' : 'files are'} not valid shards`, problems);
+
+  let merged: PartialResult;
+  try {
+    // The merged partial covers several shards, so it is no longer one shard.
+    const { shard: _shard, ...mergedWithoutShard } = mergePartials(parts) as ShardFile;
+    merged = mergedWithoutShard;
+  } catch (error) {
+    if (error instanceof ConcertInputError) throw new InputFailure('cannot merge: these shards are not parts of one run', error.problems.map((problem) => namePartsByFile(problem, files)));
+    throw error;
+  }
+  if (!partial) {
+    const missing = missingProblems(merged, parts, files);
+    if (missing.length > 0) throw new InputFailure('cannot merge: the run is incomplete', missing);
+  }
+  return { merged, parts };
+}
+
+export const merge: Command = {
+  name: 'merge',
+  summary: "add up shards' partial results into the run's result",
+  options: { partial: { type: 'boolean' }, ...OUTPUT_OPTIONS },
+  help: `Usage: concert merge <shard.json>... [options]
+
+Adds up the partial results written by \`concert run --shard I/N\`. The merged result is
+byte-identical to running the whole run at once (same scenario, passes and seed).
+
+Refuses, naming the file, shards of another scenario, seed, pass count, engine or model version,
+a shard given twice and a missing shard; nothing is written on failure.
+
+Options:
+      --partial       write the merged partial result instead (JSON; shards may be missing),
+                      e.g. to merge in stages; merge those partial files later
+${OUTPUT_HELP}
+  -h, --help          this help
+
+Exit status: 0 merged, 1 a file is missing, invalid or does not fit (every problem listed), 2 bad usage.
+
+Examples:
+  concert merge shards/*.json --out result.json
+  concert merge shard-1.json shard-2.json shard-3.json --format table
+  concert merge shards/part-0*.json --partial --out first-half.json
+`,
+
+  async execute(args, context) {
+    const files = expectPositionals(args, 'the shard files (concert merge <shard.json>...)', 1, true);
+    const output = outputSettings(args);
+    const partial = args.values['partial'] === true;
+    if (partial && output.format !== 'json') throw new UsageError('--partial writes a partial result as JSON; leave out --format');
+    const { merged } = mergeShardFiles(files, context, { partial });
+    const text = partial ? JSON.stringify(merged) + '\n' : renderResult(finalizePartial(merged), output);
+    emit(text, output.out, context);
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,44 @@
+/**
+ * Exit statuses and the two kinds of failure a command reports.
+ *
+ * - 0: success.
+ * - 1: invalid input: a file is missing, unreadable or invalid, shards do not merge, or a replay
+ *   does not match. Every problem is listed on stderr, one per line.
+ * - 2: bad usage: unknown command or option, a missing or malformed argument.
+ */
+import { formatProblem, type Problem } from '../src/index.js';
+
+export const EXIT_OK = 0;
+export const EXIT_INVALID_INPUT = 1;
+export const EXIT_USAGE = 2;
+
+/** The command line itself is wrong; the message says how, and the command's help is suggested. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** An input is invalid; every problem is listed. */
+export class InputFailure extends Error {
+  override readonly name = 'InputFailure';
+  /** What failed, e.g. `invalid scenario s.json`. */
+  readonly what: string;
+  readonly problems: readonly Problem[];
+
+  constructor(what: string, problems: readonly Problem[]) {
+    super(describeProblems(what, problems));
+    this.what = what;
+    this.problems = problems;
+  }
+}
+
+/**
+ * A heading and one line per problem, as printed on stderr.
+ *
+ * @example
+ * describeProblems('invalid scenario s.json', [{ path: 'passes', message: 'must be at least 1', value: 0 }]);
+ * // => 'invalid scenario s.json (1 problem):\n  passes: must be at least 1, got 0'
+ */
+export function describeProblems(what: string, problems: readonly Problem[]): string {
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  return `${what} (${count}):\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`;
+}
