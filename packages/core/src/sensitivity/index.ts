@@ -33,6 +33,9 @@ export {
   type SobolSettings,
   type DiscoverySettings,
   type DiscoveryTarget,
+  type ResolvedTornadoSettings,
+  type ResolvedSobolSettings,
+  type ResolvedDiscoverySettings,
 } from './settings.js';
 
 // One-at-a-time sensitivity (tornado) with common random numbers
@@ -71,3 +74,8 @@ export {
   type SobolOutputResult,
   type SobolParameterIndices,
 } from './sobol.js';
+
+// Drivers of failure (scenario discovery): per-pass records and PRIM
+export { recordPasses, type PassRecords, type RecordedFeature, type RecordedOutcomes } from './passRecords.js';
+export { prim, type PrimFeature, type PrimCondition, type PrimBox, type PrimOptions, type PrimResult } from './prim.js';
+export { discoverDrivers, type DiscoveryResult, type DiscoveryManifest } from './discoverDrivers.js';

@@ -108,7 +108,7 @@ export const DISCOVERY_TARGETS = ['failure', 'risk', 'notViable'] as const;
 export type DiscoveryTarget = (typeof DISCOVERY_TARGETS)[number];
 
 /** Largest number of passes whose records scenario discovery keeps. */
-export const MAX_RECORDED_PASSES = 1_000_000;
+export const MAX_RECORDED_PASSES = 200_000;
 
 /**
  * Settings of {@link discoverDrivers}. Defaults: `target` failure, `alpha` 0.05 (share peeled per

@@ -1,0 +1,121 @@
+/**
+ * Drivers of failure (scenario discovery): record every pass of a run, then find with PRIM the
+ * few conditions (events, sampled stances, the threshold) under which an option's consensus
+ * fails, its signal crosses Russia's threshold, or it is not viable.
+ */
+import { scenarioHash } from '../run.js';
+import type { Seed } from '../random.js';
+import { ConcertInputError } from '../problems.js';
+import { validateScenario } from '../validate.js';
+import { ENGINE_VERSION, MODEL_VERSION } from '../version.js';
+import { recordPasses } from './passRecords.js';
+import { prim, type PrimBox } from './prim.js';
+import { DiscoverySettingsSchema, parseSettings, type DiscoverySettings, type DiscoveryTarget } from './settings.js';
+
+/** What identifies a discovery: same manifest, same bytes. */
+export interface DiscoveryManifest {
+  readonly seed: Seed;
+  readonly passes: number;
+  readonly option: string;
+  readonly target: DiscoveryTarget;
+  readonly alpha: number;
+  readonly minMass: number;
+  readonly maxConditions: number;
+  readonly minCoverage: number;
+  readonly scenarioHash: string;
+  readonly engineVersion: string;
+  readonly modelVersion: string;
+}
+
+/** The result of {@link discoverDrivers}. */
+export interface DiscoveryResult {
+  readonly format: 'concert-discovery';
+  readonly formatVersion: 1;
+  readonly manifest: DiscoveryManifest;
+  /** The case explained, in words, e.g. `consensus on Dual track fails`. */
+  readonly caseText: string;
+  /** Passes, passes with the case, and their share. */
+  readonly passes: number;
+  readonly cases: number;
+  readonly baseRate: number;
+  /** The chosen box: its conditions (each in words), coverage, density and mass. */
+  readonly box: PrimBox;
+  /** Every box of the peeling, for a coverage-density trade-off chart. */
+  readonly trajectory: readonly PrimBox[];
+  /** One sentence for a reader. */
+  readonly summary: string;
+}
+
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+/**
+ * Finds the conditions that best explain an option's failure (or risk, or lack of viability):
+ * runs `passes` passes with `seed` keeping each pass's events, stances and threshold, then peels a
+ * PRIM box and reports the densest box covering at least `minCoverage` of the cases, with its
+ * coverage (share of the cases inside) and density (share of the passes inside that are cases).
+ *
+ * @throws {ConcertInputError} for an invalid scenario or settings (an unknown option, passes
+ *   beyond 200,000, an alpha above 0.5), naming each setting.
+ * @example
+ * const found = discoverDrivers(scenario, { passes: 20_000, seed: 1, option: 'dual-track' });
+ * found.summary;
+ * // => "Consensus on Dual track fails in 23% of passes; where Hungary's hawkishness below 0.21 and no Escalation incident it fails in 81% of passes (coverage 62% of the failures, 18% of passes)."
+ */
+export function discoverDrivers(scenarioInput: unknown, settingsInput: DiscoverySettings): DiscoveryResult {
+  const settings = parseSettings(DiscoverySettingsSchema, settingsInput, 'discovery');
+  const scenario = validateScenario(scenarioInput);
+  const option = scenario.options.find((o) => o.id === settings.option);
+  if (option === undefined)
+    throw new ConcertInputError('invalid discovery settings', [
+      { path: 'option', message: `must be the id of an option of this scenario (${scenario.options.map((o) => o.id).join(', ')})`, value: settings.option },
+    ]);
+  const records = recordPasses(scenario, { passes: settings.passes, seed: settings.seed, options: [option.id] });
+  const outcome = records.options[0]!;
+  const cases = new Uint8Array(settings.passes);
+  for (let i = 0; i < settings.passes; i++) {
+    const consensus = outcome.consensus[i] === 1;
+    const risk = outcome.risk[i] === 1;
+    cases[i] = settings.target === 'failure' ? (consensus ? 0 : 1) : settings.target === 'risk' ? (risk ? 1 : 0) : consensus && !risk ? 0 : 1;
+  }
+  const found = prim(
+    records.features.map((feature) => ({ name: feature.name, label: feature.label, binary: feature.kind === 'event', values: feature.values })),
+    cases,
+    { alpha: settings.alpha, minMass: settings.minMass, maxConditions: settings.maxConditions, minCoverage: settings.minCoverage },
+  );
+  const name = option.name ?? option.id;
+  const caseText =
+    settings.target === 'failure' ? `consensus on ${name} fails` : settings.target === 'risk' ? `the signal of ${name} crosses Russia's threshold` : `${name} is not viable (no consensus, or a crossed threshold)`;
+  const sentence = caseText.charAt(0).toUpperCase() + caseText.slice(1);
+  const noun = settings.target === 'failure' ? 'failures' : settings.target === 'risk' ? 'crossings' : 'cases';
+  const { box } = found;
+  const summary =
+    found.cases === 0
+      ? `${sentence} in none of ${settings.passes} passes: there is nothing to explain.`
+      : box.conditions.length === 0
+        ? `${sentence} in ${percent(found.baseRate)} of passes; no box of conditions is denser while covering ${percent(settings.minCoverage)} of the ${noun}.`
+        : `${sentence} in ${percent(found.baseRate)} of passes; where ${box.text}, in ${percent(box.density)} of passes (coverage ${percent(box.coverage)} of the ${noun}, ${percent(box.mass)} of passes).`;
+  return {
+    format: 'concert-discovery',
+    formatVersion: 1,
+    manifest: {
+      seed: settings.seed,
+      passes: settings.passes,
+      option: option.id,
+      target: settings.target,
+      alpha: settings.alpha,
+      minMass: settings.minMass,
+      maxConditions: settings.maxConditions,
+      minCoverage: settings.minCoverage,
+      scenarioHash: scenarioHash(scenario),
+      engineVersion: ENGINE_VERSION,
+      modelVersion: MODEL_VERSION,
+    },
+    caseText,
+    passes: settings.passes,
+    cases: found.cases,
+    baseRate: found.baseRate,
+    box,
+    trajectory: found.trajectory,
+    summary,
+  };
+}
