@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /**
  * The built-in scenarios: every JSON file in examples/scenarios/ (found by a glob at build time,
  * so files added later appear without code changes). Until that folder has any, the 32-ally test

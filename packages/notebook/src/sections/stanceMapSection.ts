@@ -67,6 +67,7 @@ export function stanceMapSection(app: NotebookApp) {
     return { x: (event.clientX - box.left) * scale, y: (event.clientY - box.top) * scale };
   }
 
+  // Capture phase: Plot's tip stops the event's propagation on its SVG.
   holder.addEventListener('pointerdown', (event) => {
     const at = pointerAt(event);
     if (at === null) return;
@@ -76,12 +77,13 @@ export function stanceMapSection(app: NotebookApp) {
     const grabbed = nearestPoint(stancePoints(app.state.get().scenario), at, (p) => ({ x: x.apply(p.firmness) as number, y: y.apply(p.engagement) as number }), GRAB_RADIUS);
     if (grabbed === null) return;
     event.preventDefault();
+    event.stopPropagation();
     holder.setPointerCapture(event.pointerId);
     dragging = grabbed;
     holder.dataset.dragging = `${grabbed.kind}:${grabbed.id}`;
     readout.textContent = `Moving ${grabbed.kind} ${grabbed.label}…`;
     schedule();
-  });
+  }, { capture: true });
 
   holder.addEventListener('pointermove', (event) => {
     if (dragging === null) return;
