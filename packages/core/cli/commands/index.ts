@@ -15,7 +15,8 @@ import { merge } from './merge.js';
 import { replay } from './replay.js';
 import { run } from './run.js';
 import { schema } from './schema.js';
+import { sensitivity } from './sensitivity.js';
 import { validate } from './validate.js';
 
 /** Every subcommand of `concert`. */
-export const COMMANDS: readonly Command[] = [run, merge, replay, validate, schema];
+export const COMMANDS: readonly Command[] = [run, merge, replay, validate, schema, sensitivity];
