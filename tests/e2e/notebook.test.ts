@@ -183,7 +183,8 @@ describe('notebook in Chromium', () => {
       'allies[5].id: must be unique (already used by allies[4]), got "A05"',
       'options: must list at least one strategy option, got []',
     ]);
-    await page.locator('#scenario').screenshot({ path: join(ARTIFACTS, 'notebook-broken-file.png') });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(ARTIFACTS, 'notebook-broken-file.png') });
     expect(await page.evaluate(() => location.hash)).toBe(hashBefore);
     expect(await page.locator('.scenario-title').innerText()).toBe(titleBefore);
     expect(await summaryText(page)).toBe(summaryBefore);

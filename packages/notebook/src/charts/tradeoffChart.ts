@@ -4,6 +4,25 @@ import type { SimulationResult } from '../../../core/src/index.js';
 import { BASELINE_COLOR, baselineOption, finiteRows, optionLabel, type ChartOptions } from './chartData.js';
 
 /**
+ * Joins the labels of points that would overlap (within `distance` pixels) into one label at the
+ * first of them, so options at the same place (say, all at 0% consensus) stay readable.
+ *
+ * @example
+ * clusterLabels([{ label: 'A', risk: 0, consensus: 0 }, { label: 'B', risk: 0, consensus: 0 }], (r) => ({ x: r.risk, y: r.consensus }));
+ * // => [{ label: 'A · B', risk: 0, consensus: 0 }]
+ */
+export function clusterLabels<T extends { label: string }>(rows: readonly T[], pixel: (row: T) => { x: number; y: number }, distance = 14): T[] {
+  const clusters: { at: { x: number; y: number }; row: T }[] = [];
+  for (const row of rows) {
+    const at = pixel(row);
+    const near = clusters.find((cluster) => Math.abs(cluster.at.x - at.x) < distance * 6 && Math.abs(cluster.at.y - at.y) < distance);
+    if (near === undefined) clusters.push({ at, row: { ...row } });
+    else near.row = { ...near.row, label: `${near.row.label} · ${row.label}` };
+  }
+  return clusters.map((cluster) => cluster.row);
+}
+
+/**
  * The Plot spec of the trade-off chart: risk on x, consensus on y, each with its 95% interval; a
  * pinned baseline shows as hollow grey dots with an arrow to where each option moved.
  */
@@ -32,9 +51,12 @@ export function tradeoffChart(result: SimulationResult, options: ChartOptions = 
   );
   // Risk is often small: the x axis stops at the next tenth above the largest interval.
   const riskMax = Math.min(1, Math.ceil((Math.max(0, ...rows.map((row) => row.riskUpper), ...moves.map((move) => move.x1)) + 0.03) * 10) / 10);
+  const height = Math.round(width * 0.62);
+  const labels = clusterLabels(rows, (row) => ({ x: (row.risk / riskMax) * (width - 60), y: row.consensus * (height - 60) }));
   return {
     width,
-    height: Math.round(width * 0.62),
+    height,
+    marginTop: 30,
     marginRight: 20,
     x: { domain: [0, riskMax], label: 'Destabilization risk →', tickFormat: '.0%', grid: true },
     y: { domain: [0, 1], label: '↑ Consensus', tickFormat: '.0%', grid: true },
@@ -55,7 +77,7 @@ export function tradeoffChart(result: SimulationResult, options: ChartOptions = 
         tip: true,
         channels: { option: 'label', consensus: 'consensus', risk: 'risk' },
       }),
-      Plot.text(rows, { x: 'risk', y: 'consensus', text: 'label', dx: 9, dy: -9, textAnchor: 'start', fontWeight: 600, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke', fill: '#222' }),
+      Plot.text(labels, { x: 'risk', y: 'consensus', text: 'label', dx: 9, dy: -9, textAnchor: 'start', fontWeight: 600, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke', fill: '#222' }),
     ],
   };
 }

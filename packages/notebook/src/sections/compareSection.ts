@@ -39,6 +39,11 @@ export function compareResults(baseline: SimulationResult, current: SimulationRe
 
 const isShare = (measure: string) => ['consensus', 'first-round consensus', 'risk', 'consensus without risk'].includes(measure);
 
+/** A number with three decimals and no negative zero. */
+const fixed3 = (value: number) => (Math.abs(value) < 0.0005 ? '0.000' : value.toFixed(3));
+const signed = (value: number) => (Math.abs(value) < 0.0005 ? '±0.000' : `${value > 0 ? '+' : '−'}${fixed3(Math.abs(value))}`);
+const fmt = (measure: string, value: number | null) => (value === null || !isFiniteNumber(value) ? '–' : isShare(measure) ? `${(value * 100).toFixed(1)}%` : fixed3(value));
+
 /** The compare section; returns its element and a function that shows new results. */
 export function compareSection(app: NotebookApp) {
   const note = el('p', { class: 'muted', 'data-field': 'baseline-note' }, 'No baseline pinned.');
@@ -58,28 +63,20 @@ export function compareSection(app: NotebookApp) {
       table.replaceChildren();
       return;
     }
-    note.textContent = `Baseline: ${baseline.manifest.passes.toLocaleString('en-US')} passes, seed ${String(baseline.manifest.seed)}, scenario ${baseline.manifest.scenarioHash.slice(0, 12)}.`;
-    const fmt = (measure: string, value: number | null) => (value === null || !isFiniteNumber(value) ? '–' : isShare(measure) ? `${(value * 100).toFixed(1)}%` : value.toFixed(3));
-    const rows = compareResults(baseline, result).map((change) =>
-      el(
-        'tr',
-        {},
-        el('th', { scope: 'row' }, change.option),
-        el('td', {}, change.measure),
-        el('td', {}, fmt(change.measure, change.baseline)),
-        el('td', {}, fmt(change.measure, change.current)),
-        el(
-          'td',
-          {},
-          change.baseline === null || change.current === null
-            ? '–'
-            : isShare(change.measure)
-              ? pointChange(change.current - change.baseline)
-              : `${change.current - change.baseline >= 0 ? '+' : '−'}${Math.abs(change.current - change.baseline).toFixed(3)}`,
-        ),
-      ),
+    note.textContent = `Baseline: ${baseline.manifest.passes.toLocaleString('en-US')} passes, seed ${String(baseline.manifest.seed)}, scenario ${baseline.manifest.scenarioHash.slice(0, 12)}. Each cell: baseline → now, and the change.`;
+    const changes = compareResults(baseline, result);
+    const measures = [...new Set(changes.map((change) => change.measure))];
+    const options = [...new Set(changes.map((change) => change.option))];
+    const cell = (change: Change | undefined) => {
+      if (change === undefined) return el('td', {}, '–');
+      const { measure, baseline: before, current: now } = change;
+      const difference = before === null || now === null ? '' : isShare(measure) ? pointChange(now - before) : signed(now - before);
+      return el('td', {}, `${fmt(measure, before)} → ${fmt(measure, now)}`, el('br'), el('small', { class: difference.startsWith('±') || difference === '' ? 'muted' : 'change' }, difference));
+    };
+    const rows = options.map((option) =>
+      el('tr', {}, el('th', { scope: 'row' }, option), ...measures.map((measure) => cell(changes.find((c) => c.option === option && c.measure === measure)))),
     );
-    replaceChildren(table, el('thead', {}, el('tr', {}, ...['Option', 'Figure', 'Baseline', 'Now', 'Change'].map((h) => el('th', {}, h)))), el('tbody', {}, ...rows));
+    replaceChildren(table, el('thead', {}, el('tr', {}, el('th', {}, 'Option'), ...measures.map((m) => el('th', {}, m)))), el('tbody', {}, ...rows));
   }
 
   const element = section(

@@ -98,7 +98,7 @@ export function resultsSection(_app: NotebookApp) {
         el('td', { 'data-measure': 'risk' }, estimateText(option.risk)),
         el('td', { 'data-measure': 'viability' }, estimateText(option.viability)),
         el('td', {}, isFiniteNumber(option.meanRounds) ? option.meanRounds.toFixed(2) : '–'),
-        el('td', {}, isFiniteNumber(option.dilution) ? option.dilution.toFixed(3) : 'never adopted'),
+        el('td', {}, isFiniteNumber(option.dilution) ? (Math.abs(option.dilution) < 0.0005 ? '0.000' : option.dilution.toFixed(3)) : 'never adopted'),
       ),
     );
     replaceChildren(summary, el('thead', {}, head), el('tbody', {}, ...rows));

@@ -1,0 +1,63 @@
+/**
+ * Notebook speed in real headless Chromium: a 10,000-pass rerun of the default scenario in the
+ * page's worker (issue 4 asks for at most 150 ms), and the longest main-thread task while it runs
+ * (at most 50 ms; measured with PerformanceObserver 'longtask', which reports tasks over 50 ms).
+ * Timings come from the page's own `concert-run` performance measures (click to result message)
+ * and the worker's own clock.
+ */
+import { startNotebook } from '../e2e/browserHarness.js';
+
+const PASSES = 10_000;
+const WARM_UP = 2;
+const REPEATS = 7;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+export default async function bench(): Promise<void> {
+  const harness = await startNotebook('bench');
+  try {
+    const page = await harness.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(harness.url);
+    await page.waitForSelector('[data-field=result-status][data-rendered]', { timeout: 60_000 });
+    const scenario = await page.locator('.scenario-title').innerText();
+    await page.evaluate(`(() => {
+      window.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.longTasks.push({ start: entry.startTime, duration: entry.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    })()`);
+    await page.locator('[data-field=passes]').fill(String(PASSES));
+    await page.locator('[data-field=passes]').press('Enter');
+    await page.waitForFunction(() => document.getElementById('notebook')?.dataset.running === 'no');
+    await page.waitForTimeout(500);
+
+    const runs: { totalMs: number; workerMs: number; longestDuringRun: number; longestWithCharts: number }[] = [];
+    for (let k = 0; k < WARM_UP + REPEATS; k++) {
+      const before = await page.evaluate(() => performance.getEntriesByName('concert-run').length);
+      await page.click('[data-field=full-run]');
+      await page.waitForFunction((count) => performance.getEntriesByName('concert-run').length > count, before, { timeout: 60_000 });
+      await page.waitForTimeout(400); // let the six charts draw (one task each)
+      // A string, not a function: tsx would wrap inner functions in a helper the page lacks.
+      const figures = (await page.evaluate(`(() => {
+        const measure = performance.getEntriesByName('concert-run').at(-1);
+        const end = measure.startTime + measure.duration;
+        const longest = (from, to) => Math.max(0, ...window.longTasks.filter((t) => t.start < to && t.start + t.duration > from).map((t) => t.duration));
+        return { totalMs: measure.duration, workerMs: measure.detail.workerMs, longestDuringRun: longest(measure.startTime, end), longestWithCharts: longest(measure.startTime, end + 400) };
+      })()`)) as (typeof runs)[number];
+      if (k >= WARM_UP) runs.push(figures);
+    }
+    const total = runs.map((r) => r.totalMs);
+    const worker = runs.map((r) => r.workerMs);
+    const longestRun = Math.max(...runs.map((r) => r.longestDuringRun));
+    const longestCharts = Math.max(...runs.map((r) => r.longestWithCharts));
+    const ms = (value: number) => `${value.toFixed(1)} ms`;
+    console.log(`scenario: ${scenario}; Chromium ${harness.browser.version()} headless; ${REPEATS} reruns of ${PASSES.toLocaleString('en-US')} passes after ${WARM_UP} warm-ups`);
+    console.log(`rerun, click to result on the page: median ${ms(median(total))} (range ${ms(Math.min(...total))}-${ms(Math.max(...total))})`);
+    console.log(`rerun, inside the worker: median ${ms(median(worker))} (range ${ms(Math.min(...worker))}-${ms(Math.max(...worker))})`);
+    console.log(`target: <= 150 ms: ${median(total) <= 150 ? 'met' : 'NOT met'}`);
+    console.log(`longest main-thread task while the worker runs: ${longestRun === 0 ? 'none over 50 ms' : ms(longestRun)}; including drawing the charts: ${longestCharts === 0 ? 'none over 50 ms' : ms(longestCharts)}`);
+    console.log(`target: no main-thread task > 50 ms while it runs: ${longestRun <= 50 ? 'met' : 'NOT met'}`);
+  } finally {
+    await harness.close();
+  }
+}
