@@ -75,6 +75,13 @@ describe('notebook in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'notebook-full.png'), fullPage: true });
     for (const id of ['stance-map', 'results', 'chart-tradeoff', 'chart-blockers', 'chart-signal', 'reproduce'])
       await page.locator(`#${id}`).screenshot({ path: join(ARTIFACTS, `notebook-${id}.png`) });
+    // Each chart downloads as SVG and PNG; results as JSON and CSV.
+    const svg = await downloadOf(page, '[aria-label="Download the consensus chart as SVG"]');
+    expect(svg).toMatch(/^<\?xml[^]*<svg[^]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('[aria-label="Download the stance-map chart as PNG"]')]);
+    expect(png.suggestedFilename()).toBe('concert-stance-map.png');
+    expect(readFileSync((await png.path())!).subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect((await downloadOf(page, '[data-field=download-csv]')).split('\n')[0]).toBe('option_id,option_name,ally_id,measure,estimate,lower,upper');
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });
