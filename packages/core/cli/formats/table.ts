@@ -14,6 +14,12 @@ export function estimateText(estimate: Estimate): string {
   return `${percent(estimate.estimate)} (${(estimate.lower * 100).toFixed(1)}–${(estimate.upper * 100).toFixed(1)})`;
 }
 
+/** A number with fixed decimals, never `-0.000`. */
+export function fixed(value: number, digits: number): string {
+  const text = value.toFixed(digits);
+  return Number(text) === 0 ? (0).toFixed(digits) : text;
+}
+
 /** Pads cells into columns: text left-aligned, the rest right-aligned. */
 function alignColumns(rows: readonly (readonly string[])[], leftAligned: ReadonlySet<number>): string[] {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => [...row[column]!].length)));
@@ -53,8 +59,8 @@ export function resultTable(result: SimulationResult): string {
     estimateText(option.consensus),
     estimateText(option.risk),
     estimateText(option.viability),
-    option.meanRounds === null ? '–' : option.meanRounds.toFixed(2),
-    option.dilution === null ? '–' : option.dilution.toFixed(3),
+    option.meanRounds === null ? '–' : fixed(option.meanRounds, 2),
+    option.dilution === null ? '–' : fixed(option.dilution, 3),
     topBlockers(option),
   ]);
   const notes = [
