@@ -40,6 +40,8 @@ Options:
   -o, --out FILE      write to FILE instead of stdout
   -h, --help          this help
 
+Exit status: 0 printed, 1 the output file cannot be written, 2 bad usage.
+
 Examples:
   concert schema > scenario.schema.json
   # VS Code, settings.json: "json.schemas": [{ "fileMatch": ["scenarios/*.json"],
