@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { blockersHeatmap } from '../../packages/notebook/src/charts/blockersHeatmap.js';
-import { finiteRows, marginFor, percent, pointChange } from '../../packages/notebook/src/charts/chartData.js';
+import { clusterLabels, finiteRows, marginFor, percent, pointChange } from '../../packages/notebook/src/charts/chartData.js';
 import { consensusChart } from '../../packages/notebook/src/charts/consensusChart.js';
 import { convergenceChart } from '../../packages/notebook/src/charts/convergenceChart.js';
 import { dilutionChart } from '../../packages/notebook/src/charts/dilutionChart.js';
@@ -57,7 +57,7 @@ describe('stanceMap(scenario, options)', () => {
     const node = render(stanceMap(TOY, { width: 600 }));
     const html = node.outerHTML;
     expect(html).not.toMatch(/NaN|Infinity|undefined/);
-    for (const point of stancePoints(TOY)) expect(html).toContain(point.kind === 'ally' ? `>${point.id}<` : `>${point.label}<`);
+    for (const point of stancePoints(TOY)) expect(point.kind === 'ally' ? html : node.textContent).toContain(point.kind === 'ally' ? `>${point.id}<` : point.label);
     expect(rounded(node)).toMatchSnapshot('stanceMap svg');
   });
 
@@ -76,6 +76,15 @@ describe('chart data helpers', () => {
   it('percent(p) and pointChange(d) format probabilities', () => {
     expect([percent(0.4567), percent(0.0123), percent(0)]).toEqual(['46%', '1.2%', '0%']);
     expect([pointChange(0.031), pointChange(-0.2), pointChange(0.0001)]).toEqual(['+3.1 pt', '−20.0 pt', '±0.0 pt']);
+  });
+
+  it('clusterLabels(rows, pixel) joins the labels of points that would overlap', () => {
+    const rows = [
+      { label: 'A', x: 0, y: 0 },
+      { label: 'B', x: 5, y: 3 },
+      { label: 'C', x: 0, y: 40 },
+    ];
+    expect(clusterLabels(rows, (row) => row).map((row) => row.label)).toEqual(['A · B', 'C']);
   });
 
   it('marginFor(labels) grows with the longest label within its bounds', () => {

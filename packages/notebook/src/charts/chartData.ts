@@ -93,3 +93,22 @@ export function blocOrder(scenario: Scenario): string[] {
   }
   return blocs;
 }
+
+/**
+ * Joins the labels of points that would overlap (within `distance` pixels) into one label at the
+ * first of them, so options at the same place (say, all at 0% consensus) stay readable.
+ *
+ * @example
+ * clusterLabels([{ label: 'A', risk: 0, consensus: 0 }, { label: 'B', risk: 0, consensus: 0 }], (r) => ({ x: r.risk, y: r.consensus }));
+ * // => [{ label: 'A · B', risk: 0, consensus: 0 }]
+ */
+export function clusterLabels<T extends { label: string }>(rows: readonly T[], pixel: (row: T) => { x: number; y: number }, distance = 14): T[] {
+  const clusters: { at: { x: number; y: number }; row: T }[] = [];
+  for (const row of rows) {
+    const at = pixel(row);
+    const near = clusters.find((cluster) => Math.abs(cluster.at.x - at.x) < distance * 6 && Math.abs(cluster.at.y - at.y) < distance);
+    if (near === undefined) clusters.push({ at, row: { ...row } });
+    else near.row = { ...near.row, label: `${near.row.label} · ${row.label}` };
+  }
+  return clusters.map((cluster) => cluster.row);
+}

@@ -2,7 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Scenario } from '../../../core/src/index.js';
 import { centerOf } from '../scenarioEdits.js';
-import { allyLabel, blocOrder, finiteRows, optionLabel } from './chartData.js';
+import { allyLabel, blocOrder, clusterLabels, finiteRows, optionLabel } from './chartData.js';
 
 /** A point on the stance map that can be dragged. */
 export interface StancePoint {
@@ -52,10 +52,12 @@ export function stanceMap(scenario: Scenario, options: { readonly width?: number
     ['firmness', 'engagement', 'visibility'],
   );
   const statusQuo = [{ label: 'status quo', ...scenario.statusQuo }];
-  const picked = allies.filter((ally) => ally.id === highlight).concat();
+  const picked = allies.filter((ally) => ally.id === highlight);
+  const height = Math.round(width * 0.75);
+  const choiceLabels = clusterLabels(choices, (choice) => ({ x: choice.firmness * (width - 60), y: choice.engagement * (height - 60) }));
   return {
     width,
-    height: Math.round(width * 0.75),
+    height,
     marginRight: 20,
     x: { domain: [0, 1], label: 'Firmness (hawkishness) →', grid: true },
     y: { domain: [0, 1], label: '↑ Engagement', grid: true },
@@ -76,7 +78,7 @@ export function stanceMap(scenario: Scenario, options: { readonly width?: number
       Plot.dot(picked, { x: 'firmness', y: 'engagement', r: 14, stroke: '#111', strokeWidth: 2 }),
       Plot.text(allies, { x: 'firmness', y: 'engagement', text: 'id', dy: -11, fontSize: 9, fill: '#555' }),
       Plot.dot(choices, { x: 'firmness', y: 'engagement', symbol: () => 'option', r: 8, fill: '#222', stroke: 'white' }),
-      Plot.text(choices, { x: 'firmness', y: 'engagement', text: 'label', dx: 10, textAnchor: 'start', fontWeight: 600, fill: '#111', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+      Plot.text(choiceLabels, { x: 'firmness', y: 'engagement', text: 'label', dx: 10, textAnchor: 'start', fontWeight: 600, fill: '#111', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
       Plot.dot(statusQuo, { x: 'firmness', y: 'engagement', symbol: () => 'status quo', r: 10, fill: '#d4a017', stroke: '#333' }),
       Plot.text(statusQuo, { x: 'firmness', y: 'engagement', text: 'label', dy: 16, fontStyle: 'italic', fill: '#111', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
     ],

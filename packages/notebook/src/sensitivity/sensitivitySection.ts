@@ -1,0 +1,209 @@
+/**
+ * The sensitivity section: whom to talk to and which assumptions matter. A tornado of every
+ * ally's stance centers and solidarity cost and every event's probability; Sobol indices over the
+ * tornado's most influential parameters; and the conditions under which the option fails, in
+ * words. Analyses run in their own worker, on the notebook's seed, so the CLI reproduces them.
+ *
+ * Self-contained: `sensitivitySection(app)` returns the section's element and follows the
+ * notebook's state by itself; place the element in the page.
+ */
+import { formatProblem, type DiscoveryResult, type Scenario, type SensitivityMeasure, type SobolResult, type TornadoResult } from '../../../core/src/index.js';
+import { optionLabel } from '../charts/chartData.js';
+import { renderChart } from '../charts/renderChart.js';
+import { el, replaceChildren } from '../dom.js';
+import type { NotebookApp } from '../notebookApp.js';
+import { effectiveScenario } from '../notebookState.js';
+import { button, section } from '../sections/controls.js';
+import { sensitivityTargetOf } from './sensitivityTarget.js';
+import { sobolChart, tornadoChart } from './sensitivityCharts.js';
+import type { SensitivityOutcome, SensitivityRequest, SensitivityResponse } from './sensitivityProtocol.js';
+import { sobolFromTornado } from './sobolFromTornado.js';
+
+/** The part of a Worker the section uses (a real module worker, or a fake in tests). */
+export interface SensitivityWorker {
+  postMessage(message: SensitivityRequest): void;
+  onmessage: ((event: MessageEvent<SensitivityResponse>) => void) | null;
+}
+
+/** Settings of {@link sensitivitySection}. */
+export interface SensitivitySectionOptions {
+  /** Creates the worker on the first analysis. Default: a module worker running sensitivityWorker.ts. */
+  readonly createWorker?: () => SensitivityWorker;
+  /** Passes per tornado point to start with. Default 2,000. */
+  readonly passes?: number;
+}
+
+const MEASURES: readonly SensitivityMeasure[] = ['consensus', 'risk', 'viability'];
+const MEASURE_WORDS: Record<SensitivityMeasure, string> = { consensus: 'consensus', risk: 'destabilization risk', viability: 'consensus without risk' };
+
+/**
+ * The sensitivity section of the notebook.
+ *
+ * @example
+ * const { element } = sensitivitySection(app);
+ * page.append(element);
+ */
+export function sensitivitySection(app: NotebookApp, options: SensitivitySectionOptions = {}) {
+  const { createWorker = () => new Worker(new URL('./sensitivityWorker.ts', import.meta.url), { type: 'module' }) as unknown as SensitivityWorker, passes: initialPasses = 2000 } = options;
+  let worker: SensitivityWorker | null = null;
+  let nextId = 1;
+  let running: { id: number; kind: SensitivityOutcome['type']; scenario: Scenario } | null = null;
+  let tornado: { result: TornadoResult; scenario: Scenario } | null = null;
+  let sobol: { result: SobolResult; scenario: Scenario } | null = null;
+  let discovery: { result: DiscoveryResult; scenario: Scenario } | null = null;
+
+  const optionSelect = el('select', { 'aria-label': 'Option', 'data-field': 'sensitivity-option' });
+  const measureSelect = el('select', { 'aria-label': 'Measure', 'data-field': 'sensitivity-measure' }, ...MEASURES.map((m) => el('option', { value: m }, MEASURE_WORDS[m])));
+  const passesInput = el('input', { type: 'number', min: 100, max: 100000, step: 100, value: initialPasses, 'aria-label': 'Passes per point', 'data-field': 'sensitivity-passes' });
+  const status = el('span', { class: 'muted', 'data-field': 'sensitivity-status' }, 'No analysis run yet.');
+  const tornadoHolder = el('div', { class: 'chart-cell', 'data-field': 'sensitivity-tornado-chart' });
+  const sobolHolder = el('div', { class: 'chart-cell', 'data-field': 'sensitivity-sobol-chart' });
+  const discoveryHolder = el('div', { class: 'chart-cell', 'data-field': 'sensitivity-discovery' });
+
+  const scenarioNow = () => effectiveScenario(app.state.get());
+  const chosenOption = () => optionSelect.value;
+  const chosenMeasure = () => measureSelect.value as SensitivityMeasure;
+  const passes = () => {
+    const value = Math.round(Number(passesInput.value));
+    return Number.isFinite(value) ? Math.min(100_000, Math.max(100, value)) : initialPasses;
+  };
+  const stale = (scenario: Scenario) => (scenario === scenarioNow() ? '' : ' (computed for an earlier version of the scenario: run it again)');
+
+  function start(request: Exclude<SensitivityRequest, { type: 'cancel' }>, what: string): void {
+    worker ??= createWorker();
+    worker.onmessage = (event) => receive(event.data);
+    if (running !== null) worker.postMessage({ type: 'cancel', id: running.id });
+    running = { id: request.id, kind: request.type, scenario: request.scenario };
+    status.textContent = `${what}…`;
+    worker.postMessage(request);
+    showButtons();
+  }
+
+  function receive(message: SensitivityResponse): void {
+    if (running === null || message.id !== running.id) return; // a superseded analysis
+    if (message.type === 'progress') {
+      status.textContent = `${status.textContent!.replace(/ \d+%$/, '').replace(/…$/, '')}… ${Math.round(message.done * 100)}%`;
+      return;
+    }
+    const { scenario } = running;
+    running = null;
+    if (message.type === 'cancelled') status.textContent = 'Cancelled.';
+    else if (message.type === 'error') {
+      status.textContent = 'The analysis could not run.';
+      app.showProblems('The sensitivity analysis could not run:', message.problems.map(formatProblem));
+    } else {
+      const { outcome } = message;
+      if (outcome.type === 'tornado') tornado = { result: outcome.result, scenario };
+      else if (outcome.type === 'sobol') sobol = { result: outcome.result, scenario };
+      else discovery = { result: outcome.result, scenario };
+      status.textContent = `Done in ${(message.workerMs / 1000).toFixed(1)} s.`;
+    }
+    showButtons();
+    show();
+  }
+
+  function showButtons(): void {
+    cancelButton.disabled = running === null;
+    sobolButton.disabled = tornado === null || !tornado.result.options.some((o) => o.id === chosenOption());
+  }
+
+  function show(): void {
+    const option = chosenOption();
+    const measure = chosenMeasure();
+    if (tornado === null) replaceChildren(tornadoHolder, el('p', { class: 'muted' }, 'Run the tornado to see which parameters move this option most.'));
+    else {
+      const { result, scenario } = tornado;
+      const label = optionLabel(result.options.find((o) => o.id === option) ?? { id: option });
+      replaceChildren(
+        tornadoHolder,
+        el('h3', {}, `Tornado: ${MEASURE_WORDS[measure]} of ${label}`),
+        el('p', { class: 'explain' }, `Each parameter moved by ${result.manifest.step} down and up on the same ${result.manifest.passes.toLocaleString('en-US')} passes (seed ${String(result.manifest.seed)}); bars show the change, black lines its 95% interval.${stale(scenario)}`),
+        result.options.some((o) => o.id === option) ? renderChart(tornadoChart(result, { option, measure })) : el('p', { class: 'muted' }, 'This option was not in the last tornado; run it again.'),
+      );
+    }
+    if (sobol === null) replaceChildren(sobolHolder, el('p', { class: 'muted' }, 'After a tornado, Sobol indices split the variance of the measure among its four most influential parameters.'));
+    else {
+      const { result, scenario } = sobol;
+      const output = result.outputs[0]!;
+      const noise = output.noiseShare === null ? 'the measure does not vary over these ranges, so it has no indices' : `inner Monte Carlo noise is about ${(output.noiseShare * 100).toFixed(0)}% of its variance`;
+      replaceChildren(
+        sobolHolder,
+        el('h3', {}, `Sobol indices: ${MEASURE_WORDS[output.measure]} of ${output.option}`),
+        el('p', { class: 'explain' }, `Each parameter ranges over its value ± ${tornado?.result.manifest.step ?? 0.1}; ${result.manifest.points} points of ${result.manifest.innerPasses} passes; ${Math.round(result.manifest.confidence * 100)}% bootstrap intervals; ${noise}. First order: the share of variance a parameter explains alone; total: with its interactions.${stale(scenario)}`),
+        output.noiseShare === null ? null : renderChart(sobolChart(result)),
+      );
+    }
+    if (discovery === null) replaceChildren(discoveryHolder, el('p', { class: 'muted' }, 'Drivers of failure: the few conditions under which this option fails, found in the passes themselves.'));
+    else {
+      const { result, scenario } = discovery;
+      const { box } = result;
+      replaceChildren(
+        discoveryHolder,
+        el('h3', {}, 'Drivers'),
+        el('p', { 'data-field': 'sensitivity-summary' }, result.summary + stale(scenario)),
+        box.conditions.length === 0 ? null : el('ul', {}, ...box.conditions.map((condition) => el('li', {}, condition.text))),
+        el('p', { class: 'muted' }, `Coverage ${(box.coverage * 100).toFixed(0)}%: the share of the cases inside these conditions. Density ${(box.density * 100).toFixed(0)}%: the share of passes inside them where it happens (against ${(result.baseRate * 100).toFixed(0)}% overall).`),
+      );
+    }
+  }
+
+  const tornadoButton = button('Tornado', () => {
+    const scenario = scenarioNow();
+    start({ type: 'tornado', id: nextId++, scenario, settings: { passes: passes(), seed: app.state.get().run.seed } }, 'Tornado');
+  }, { 'data-field': 'sensitivity-tornado' });
+  const sobolButton = button('Sobol on the top 4', () => {
+    if (tornado === null) return;
+    const settings = sobolFromTornado(tornado.scenario, tornado.result, { option: chosenOption(), measure: chosenMeasure() });
+    if (settings.parameters.length === 0) {
+      status.textContent = 'No parameter moved this measure in the tornado: nothing to split.';
+      return;
+    }
+    start({ type: 'sobol', id: nextId++, scenario: tornado.scenario, settings }, 'Sobol indices');
+  }, { 'data-field': 'sensitivity-sobol' });
+  const discoverButton = button('Drivers of failure', () => {
+    const scenario = scenarioNow();
+    start(
+      { type: 'discover', id: nextId++, scenario, settings: { passes: Math.min(200_000, passes() * 5), seed: app.state.get().run.seed, option: chosenOption(), target: sensitivityTargetOf(chosenMeasure()) } },
+      'Drivers',
+    );
+  }, { 'data-field': 'sensitivity-discover' });
+  const cancelButton = button('Cancel', () => {
+    if (running !== null && worker !== null) worker.postMessage({ type: 'cancel', id: running.id });
+  }, { 'data-field': 'sensitivity-cancel' });
+
+  function followScenario(): void {
+    const scenario = scenarioNow();
+    const current = optionSelect.value;
+    replaceChildren(optionSelect, ...scenario.options.map((o) => el('option', { value: o.id }, optionLabel(o))));
+    if (scenario.options.some((o) => o.id === current)) optionSelect.value = current;
+    showButtons();
+    show();
+  }
+  optionSelect.addEventListener('change', () => {
+    showButtons();
+    show();
+  });
+  measureSelect.addEventListener('change', () => show());
+  app.state.subscribe((next, previous) => {
+    if (next.scenario !== previous.scenario || next.disabledEvents !== previous.disabledEvents) followScenario();
+  });
+
+  const element = section(
+    'sensitivity',
+    'Sensitivity: whom to talk to, which assumptions matter',
+    'Which ally’s stance, if it moved, would change the outcome most? The tornado moves each ally’s stance centers and solidarity cost and each event’s probability by 0.1, on the same random passes, and shows the change with its error. Sobol indices then share out the variance among the most influential parameters, and “Drivers of failure” finds the conditions under which the option fails.',
+    el(
+      'div',
+      { class: 'row' },
+      el('label', {}, 'Option ', optionSelect),
+      el('label', {}, 'Measure ', measureSelect),
+      el('label', {}, 'Passes per point ', passesInput),
+    ),
+    el('div', { class: 'row' }, tornadoButton, sobolButton, discoverButton, cancelButton, status),
+    tornadoHolder,
+    sobolHolder,
+    discoveryHolder,
+  );
+  followScenario();
+  return { element };
+}
