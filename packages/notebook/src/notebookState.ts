@@ -63,7 +63,8 @@ export function passesOf(settings: RunSettingsState, kind: RunKind): number {
 }
 
 /**
- * Reads a seed typed by the user: a whole number (as the CLI reads `--seed 42`), else the text itself.
+ * Reads a seed typed by the user as the CLI reads `--seed`: digits only make a whole-number seed,
+ * anything else a string seed. (A number beyond 2^53 - 1 is then refused by the run settings check.)
  *
  * @example
  * parseSeed('42'); // => 42
@@ -71,8 +72,7 @@ export function passesOf(settings: RunSettingsState, kind: RunKind): number {
  */
 export function parseSeed(text: string): Seed {
   const trimmed = text.trim();
-  if (/^\d+$/.test(trimmed) && Number.isSafeInteger(Number(trimmed))) return Number(trimmed);
-  return trimmed;
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
 }
 
 /**
