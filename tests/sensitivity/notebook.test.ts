@@ -1,0 +1,163 @@
+// @vitest-environment jsdom
+/**
+ * The notebook's sensitivity section: its chunked analyses give the core's bytes and stop when
+ * told; the Sobol ranges it derives from a tornado stay inside the parameters' domains; its
+ * charts render without NaN (SVG snapshots with rounded numbers are REGRESSION GUARDS); and the
+ * section, driven through a fake worker, shows the tornado, the Sobol bars and the drivers.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { discoverDrivers, sensitivityParameters, sobol, tornado, type SobolResult, type TornadoResult } from '../../packages/core/src/index.js';
+import { renderChart } from '../../packages/notebook/src/charts/renderChart.js';
+import type { NotebookApp, ResultsState } from '../../packages/notebook/src/notebookApp.js';
+import { initialState, type NotebookState } from '../../packages/notebook/src/notebookState.js';
+import { runAnalysis } from '../../packages/notebook/src/sensitivity/runAnalysis.js';
+import { sobolChart, tornadoChart, tornadoRows } from '../../packages/notebook/src/sensitivity/sensitivityCharts.js';
+import type { SensitivityRequest, SensitivityResponse } from '../../packages/notebook/src/sensitivity/sensitivityProtocol.js';
+import { sensitivitySection, type SensitivityWorker } from '../../packages/notebook/src/sensitivity/sensitivitySection.js';
+import { sobolFromTornado } from '../../packages/notebook/src/sensitivity/sobolFromTornado.js';
+import { Store } from '../../packages/notebook/src/store.js';
+import { TOY } from '../notebook/fixtures.js';
+
+const hooks = { shouldStop: () => false, yieldToEvents: async () => {}, onProgress: () => {} };
+const TORNADO: TornadoResult = tornado(TOY, { passes: 500, seed: 7, options: ['dual-track', 'suspend'] });
+
+function rounded(node: Element): string {
+  return node.outerHTML.replace(/-?\d+\.\d+/g, (number) => {
+    const value = Number(number).toFixed(1);
+    return value === '-0.0' ? '0.0' : value;
+  });
+}
+
+describe('runAnalysis(request, hooks)', () => {
+  it('gives the same bytes as the core run in one go, chunk by chunk', async () => {
+    const settings = { passes: 700, seed: 7, options: ['dual-track', 'suspend'] };
+    const outcome = await runAnalysis({ type: 'tornado', id: 1, scenario: TOY, settings }, hooks);
+    expect(JSON.stringify(outcome)).toBe(JSON.stringify({ type: 'tornado', result: tornado(TOY, settings) }));
+    const sobolSettings = sobolFromTornado(TOY, TORNADO, { option: 'dual-track', innerPasses: 100 });
+    const sobolOutcome = await runAnalysis({ type: 'sobol', id: 2, scenario: TOY, settings: sobolSettings }, hooks);
+    expect(JSON.stringify(sobolOutcome)).toBe(JSON.stringify({ type: 'sobol', result: sobol(TOY, sobolSettings) }));
+    const discoverSettings = { passes: 1000, seed: 7, option: 'dual-track' };
+    expect(await runAnalysis({ type: 'discover', id: 3, scenario: TOY, settings: discoverSettings }, hooks)).toEqual({ type: 'discover', result: discoverDrivers(TOY, discoverSettings) });
+  });
+
+  it('stops between chunks when told, returning null', async () => {
+    const progress: number[] = [];
+    const outcome = await runAnalysis({ type: 'tornado', id: 1, scenario: TOY, settings: { passes: 1000, seed: 7 } }, { ...hooks, shouldStop: () => progress.length >= 2, onProgress: (done) => progress.push(done) });
+    expect(outcome).toBeNull();
+    expect(progress).toEqual([0.25, 0.5]);
+  });
+});
+
+describe('sobolFromTornado(scenario, tornado, options)', () => {
+  it('ranges over the four largest swings, each value ± the step inside its domain', () => {
+    const settings = sobolFromTornado(TOY, TORNADO, { option: 'dual-track', measure: 'consensus' });
+    expect(settings.parameters).toHaveLength(4);
+    const catalog = sensitivityParameters(TOY);
+    for (const range of settings.parameters) {
+      const parameter = catalog.find((p) => p.name === range.name)!;
+      expect(range.lower).toBeCloseTo(Math.max(parameter.domain.lowerOpen ? 0.01 : parameter.domain.lower, parameter.value - 0.1), 12);
+      expect(range.upper).toBeCloseTo(Math.min(parameter.domain.upperOpen ? 0.99 : parameter.domain.upper, parameter.value + 0.1), 12);
+    }
+    expect(settings.outputs).toEqual([{ option: 'dual-track', measure: 'consensus' }]);
+  });
+});
+
+describe('tornadoChart(result, options) and sobolChart(result, options)', () => {
+  const SOBOL: SobolResult = sobol(TOY, { ...sobolFromTornado(TOY, TORNADO, { option: 'dual-track', innerPasses: 100 }), bootstrap: 100 });
+
+  it('draw a bar and an interval per move and per index, without NaN', () => {
+    const rows = tornadoRows(TORNADO, 'dual-track', 'consensus', 12);
+    expect(rows).toHaveLength(24);
+    const tornadoSvg = renderChart(tornadoChart(TORNADO, { option: 'dual-track' })).outerHTML;
+    const sobolSvg = renderChart(sobolChart(SOBOL)).outerHTML;
+    for (const svg of [tornadoSvg, sobolSvg]) expect(svg).not.toMatch(/NaN|Infinity|undefined/);
+    expect(tornadoSvg).toContain(`>${rows[0]!.label}<`);
+  });
+
+  it('match their SVG snapshots (regression guards, rounded numbers)', () => {
+    expect(rounded(renderChart(tornadoChart(TORNADO, { option: 'dual-track', top: 5 })))).toMatchSnapshot('tornado svg');
+    expect(rounded(renderChart(sobolChart(SOBOL)))).toMatchSnapshot('sobol svg');
+  });
+});
+
+/** A worker that runs each analysis in this thread. */
+class InlineWorker implements SensitivityWorker {
+  onmessage: ((event: MessageEvent<SensitivityResponse>) => void) | null = null;
+  readonly requests: SensitivityRequest[] = [];
+  done: Promise<void> = Promise.resolve();
+
+  postMessage(request: SensitivityRequest): void {
+    this.requests.push(request);
+    if (request.type === 'cancel') return;
+    this.done = runAnalysis(request, hooks).then((outcome) => {
+      this.onmessage?.({ data: { type: 'outcome', id: request.id, outcome: outcome!, workerMs: 5 } } as MessageEvent<SensitivityResponse>);
+    });
+  }
+}
+
+function fakeApp(): NotebookApp & { problems: string[][] } {
+  const problems: string[][] = [];
+  const state = new Store<NotebookState>(initialState(TOY, 'toy-32'));
+  const results = new Store<ResultsState>({ result: null, shownKind: null, timing: null, baseline: null, running: null, passesDone: 0 });
+  return {
+    problems,
+    state,
+    results,
+    original: () => TOY,
+    editScenario: (change) => state.set({ ...state.get(), scenario: change(state.get().scenario) }),
+    loadScenario: vi.fn(),
+    startRun: vi.fn(),
+    cancelRun: vi.fn(),
+    showProblems: (_heading, lines) => problems.push([...lines]),
+    clearProblems: vi.fn(),
+  };
+}
+
+describe('sensitivitySection(app, options)', () => {
+  it('runs a tornado on the notebook’s seed, then Sobol on its top parameters and the drivers, and shows them', async () => {
+    const app = fakeApp();
+    const worker = new InlineWorker();
+    const { element } = sensitivitySection(app, { createWorker: () => worker, passes: 300 });
+    document.body.append(element);
+    const field = <T extends Element>(name: string) => element.querySelector<T & Element>(`[data-field="${name}"]`)!;
+    expect(field<HTMLSelectElement>('sensitivity-option').options).toHaveLength(6);
+    expect(field<HTMLButtonElement>('sensitivity-sobol').disabled).toBe(true);
+    field<HTMLSelectElement>('sensitivity-option').value = 'dual-track';
+
+    field<HTMLButtonElement>('sensitivity-tornado').click();
+    await worker.done;
+    expect(worker.requests[0]).toMatchObject({ type: 'tornado', settings: { passes: 300, seed: 42 } });
+    expect(field('sensitivity-tornado-chart').querySelector('svg')).not.toBeNull();
+    expect(field('sensitivity-status').textContent).toBe('Done in 0.0 s.');
+
+    expect(field<HTMLButtonElement>('sensitivity-sobol').disabled).toBe(false);
+    field<HTMLButtonElement>('sensitivity-sobol').click();
+    await worker.done;
+    expect(worker.requests[1]).toMatchObject({ type: 'sobol', settings: { outputs: [{ option: 'dual-track', measure: 'consensus' }], samples: 64 } });
+    expect(field('sensitivity-sobol-chart').textContent).toContain('Sobol indices: consensus of dual-track');
+
+    field<HTMLButtonElement>('sensitivity-discover').click();
+    await worker.done;
+    expect(worker.requests[2]).toMatchObject({ type: 'discover', settings: { passes: 1500, option: 'dual-track', target: 'failure' } });
+    expect(field('sensitivity-summary').textContent).toMatch(/^Consensus on Dual track fails in \d+% of passes/);
+
+    // Editing the scenario marks the shown analyses as stale.
+    app.editScenario((scenario) => ({ ...scenario, title: 'edited' }));
+    expect(field('sensitivity-summary').textContent).toContain('computed for an earlier version of the scenario');
+    expect(app.problems).toEqual([]);
+  });
+
+  it('shows the problems of a refused analysis and keeps the page as it was', async () => {
+    const app = fakeApp();
+    const worker = new InlineWorker();
+    worker.postMessage = function (request) {
+      this.requests.push(request);
+      if (request.type !== 'cancel')
+        this.onmessage?.({ data: { type: 'error', id: request.id, problems: [{ path: 'passes', message: 'must be a whole number', value: 0.5 }] } } as MessageEvent<SensitivityResponse>);
+    };
+    const { element } = sensitivitySection(app, { createWorker: () => worker });
+    element.querySelector<HTMLButtonElement>('[data-field="sensitivity-tornado"]')!.click();
+    expect(app.problems).toEqual([['passes: must be a whole number, got 0.5']]);
+    expect(element.querySelector('[data-field="sensitivity-status"]')!.textContent).toBe('The analysis could not run.');
+  });
+});
