@@ -30,7 +30,7 @@ export function convergenceChart(result: SimulationResult, options: ChartOptions
     width,
     height: 300,
     marginRight: 20,
-    x: { label: 'Passes done →', grid: true, tickFormat: ',', domain: [0, result.manifest.passes] },
+    x: { label: 'Passes done →', grid: true, tickFormat: ',d', domain: [0, result.manifest.passes] },
     y: { domain: [0, 1], label: '↑ Running consensus estimate', tickFormat: '.0%', grid: true },
     color: { type: 'categorical', scheme: 'tableau10', domain: result.options.map(optionLabel), legend: true },
     marks: [

@@ -113,7 +113,7 @@ export function resultsSection(_app: NotebookApp) {
     status.textContent = `${shownKind === 'full' ? 'Full' : 'Quick'} run: ${passes.toLocaleString('en-US')} passes, seed ${String(seed)}${timing === null ? '' : `, ${Math.round(timing.workerMs)} ms in the worker`}.${baseline === null ? '' : ' Grey marks: the pinned baseline.'}`;
     renderSummary(result);
     const mine = ++generation;
-    const width = Math.min(760, Math.max(360, (cells[0]?.clientWidth ?? 760) - 8));
+    const width = Math.min(880, Math.max(360, (cells[0]?.clientWidth ?? 880) - 8));
     // One chart per task: no long main-thread task, and a newer result supersedes the rest.
     RESULT_CHARTS.forEach((chart, k) => {
       setTimeout(() => {
