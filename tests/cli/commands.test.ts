@@ -66,6 +66,12 @@ describe('concert', () => {
     }
   });
 
+  it('an unknown command exits 2 listing the commands', async () => {
+    const outcome = await runCli(['frobnicate']);
+    expect(outcome.status).toBe(2);
+    expect(outcome.stderr).toContain('concert: unknown command "frobnicate" (commands: run, merge, replay, validate, schema');
+  });
+
   it('with no command prints help to stderr and exits 2', async () => {
     const outcome = await runCli([]);
     expect(outcome.status).toBe(2);

@@ -1,6 +1,6 @@
 /** Reading input files and writing output without ever leaving a half-written file. */
 import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { CliContext } from './context.js';
 import { InputFailure } from './exitCodes.js';
@@ -30,11 +30,22 @@ export function readJsonFile(file: string, context: CliContext, what = 'input'):
 /**
  * Writes `text` to `file` atomically: into a temporary file in the same directory, then renamed
  * over the target, so a reader never sees a half-written file and a failure leaves nothing behind.
+ * A target that exists and is not a regular file (`/dev/null`, a named pipe) is written directly:
+ * renaming over it would replace the device or pipe.
  *
  * @throws {InputFailure} when the file cannot be written.
  */
 export function writeFileAtomically(file: string, text: string, context: CliContext): void {
   const target = resolve(context.cwd, file);
+  const existing = statSync(target, { throwIfNoEntry: false });
+  if (existing !== undefined && !existing.isFile() && !existing.isDirectory()) {
+    try {
+      writeFileSync(target, text);
+      return;
+    } catch (error) {
+      throw new InputFailure('cannot write the output', [{ path: file, message: `cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})` }]);
+    }
+  }
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     writeFileSync(temporary, text);
