@@ -153,7 +153,7 @@ describe('sensitivitySection(app, options)', () => {
     worker.postMessage = function (request) {
       this.requests.push(request);
       if (request.type !== 'cancel')
-        this.onmessage?.({ data: { type: 'error', id: request.id, problems: [{ path: 'passes', message: 'must be a whole number', value: 0.5 }] } } as MessageEvent<SensitivityResponse>);
+        this.onmessage?.({ data: { type: 'error', id: request.id, problems: [{ path: 'passes', message: 'must be a whole number', value: 0.5 }] } } as unknown as MessageEvent<SensitivityResponse>);
     };
     const { element } = sensitivitySection(app, { createWorker: () => worker });
     element.querySelector<HTMLButtonElement>('[data-field="sensitivity-tornado"]')!.click();
