@@ -3,7 +3,7 @@
  * with a tiny static server (as any static host would), and launches Debian's headless Chromium
  * through playwright-core. Used by the end-to-end tests and the notebook benchmark.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -69,6 +69,7 @@ export async function startNotebook(name = 'e2e'): Promise<NotebookHarness> {
     async close() {
       await browser.close();
       await new Promise((done) => server.close(done));
+      rmSync(dist, { recursive: true, force: true });
     },
   };
 }

@@ -145,8 +145,7 @@ describe('notebook in Chromium', () => {
     await page.locator('[data-field=quickPasses]').fill('3000');
     await page.locator('[data-field=quickPasses]').press('Enter');
     await nextRendered(page, before);
-    await page.waitForFunction(() => location.hash.startsWith('#v=1&s='));
-    await page.waitForTimeout(400); // the link is rewritten 150 ms after the last change
+    await page.waitForFunction(() => document.getElementById('notebook')?.dataset.link === 'current');
     const link = page.url();
     const original = await downloadOf(page, '[data-field=download-json]');
     const summary = await summaryText(page);

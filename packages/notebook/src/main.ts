@@ -182,10 +182,13 @@ async function start(root: HTMLElement): Promise<void> {
   let hashGeneration = 0;
   const writeHash = () => {
     clearTimeout(hashTimer);
+    root.dataset.link = 'pending';
     hashTimer = setTimeout(async () => {
       const mine = ++hashGeneration;
       const hash = await encodeState(state.get());
-      if (mine === hashGeneration) history.replaceState(null, '', `#${hash}`);
+      if (mine !== hashGeneration) return;
+      history.replaceState(null, '', `#${hash}`);
+      root.dataset.link = 'current'; // the address bar now holds the state on screen
     }, HASH_DELAY_MS);
   };
 
