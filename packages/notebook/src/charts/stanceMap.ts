@@ -78,7 +78,9 @@ export function stanceMap(scenario: Scenario, options: { readonly width?: number
       Plot.dot(picked, { x: 'firmness', y: 'engagement', r: 14, stroke: '#111', strokeWidth: 2 }),
       Plot.text(allies, { x: 'firmness', y: 'engagement', text: 'id', dy: -11, fontSize: 9, fill: '#555' }),
       Plot.dot(choices, { x: 'firmness', y: 'engagement', symbol: () => 'option', r: 8, fill: '#222', stroke: 'white' }),
-      Plot.text(choiceLabels, { x: 'firmness', y: 'engagement', text: 'label', dx: 10, textAnchor: 'start', fontWeight: 600, fill: '#111', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+      // Labels right of their diamond, or left of it in the right part of the plane, so none is cut off.
+      Plot.text(choiceLabels.filter((c) => c.firmness <= 0.6), { x: 'firmness', y: 'engagement', text: 'label', dx: 10, textAnchor: 'start', fontWeight: 600, fill: '#111', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+      Plot.text(choiceLabels.filter((c) => c.firmness > 0.6), { x: 'firmness', y: 'engagement', text: 'label', dx: -10, textAnchor: 'end', fontWeight: 600, fill: '#111', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
       Plot.dot(statusQuo, { x: 'firmness', y: 'engagement', symbol: () => 'status quo', r: 10, fill: '#d4a017', stroke: '#333' }),
       Plot.text(statusQuo, { x: 'firmness', y: 'engagement', text: 'label', dy: 16, fontStyle: 'italic', fill: '#111', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
     ],

@@ -58,7 +58,8 @@ export function tradeoffChart(result: SimulationResult, options: ChartOptions = 
         tip: true,
         channels: { option: 'label', consensus: 'consensus', risk: 'risk' },
       }),
-      Plot.text(labels, { x: 'risk', y: 'consensus', text: 'label', dx: 9, dy: -9, textAnchor: 'start', fontWeight: 600, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke', fill: '#222' }),
+      Plot.text(labels.filter((row) => row.risk <= riskMax * 0.6), { x: 'risk', y: 'consensus', text: 'label', dx: 9, dy: -9, textAnchor: 'start', fontWeight: 600, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke', fill: '#222' }),
+      Plot.text(labels.filter((row) => row.risk > riskMax * 0.6), { x: 'risk', y: 'consensus', text: 'label', dx: -9, dy: -9, textAnchor: 'end', fontWeight: 600, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke', fill: '#222' }),
     ],
   };
 }
