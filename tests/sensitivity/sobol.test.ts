@@ -96,7 +96,7 @@ function checkAgainstClosedForm(fn: (u: Float64Array) => number, k: number, n: n
       const index = indices[kind][i]!;
       const se = errors[kind][i]!;
       const z = Math.abs(index!.estimate - exact[kind][i]!) / se;
-      report.push(`${kind}[${i}] ${index!.estimate.toFixed(4)} vs ${exact[kind][i]!.toFixed(4)}: ${z.toFixed(2)} SE (SE ${se.toFixed(4)}, bootstrap SE ${index!.standardError.toFixed(4)})`);
+      report.push(`${kind}[${i}] ${index!.estimate.toFixed(4)} vs ${exact[kind][i]!.toFixed(4)}: ${z.toFixed(2)} SE (SE ${se.toFixed(4)}, bootstrap SE ${index!.standardError.toFixed(4)}, ratio ${(index!.standardError / se).toFixed(3)})`);
       // Within 5 delta-method standard errors: a correct estimator fails with probability < 6e-7.
       expect(z, report.join('\n')).toBeLessThan(5);
       // The bootstrap's error agrees with the delta method's (400 resamples: within about 10%).
