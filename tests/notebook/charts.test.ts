@@ -84,7 +84,7 @@ describe('chart data helpers', () => {
       { label: 'B', x: 5, y: 3 },
       { label: 'C', x: 0, y: 40 },
     ];
-    expect(clusterLabels(rows, (row) => row).map((row) => row.label)).toEqual(['A · B', 'C']);
+    expect(clusterLabels(rows, (row) => row).map((row) => row.label)).toEqual(['A\nB', 'C']);
   });
 
   it('marginFor(labels) grows with the longest label within its bounds', () => {

@@ -100,7 +100,7 @@ export function blocOrder(scenario: Scenario): string[] {
  *
  * @example
  * clusterLabels([{ label: 'A', risk: 0, consensus: 0 }, { label: 'B', risk: 0, consensus: 0 }], (r) => ({ x: r.risk, y: r.consensus }));
- * // => [{ label: 'A · B', risk: 0, consensus: 0 }]
+ * // => [{ label: 'A\nB', risk: 0, consensus: 0 }] (one label of two lines)
  */
 export function clusterLabels<T extends { label: string }>(rows: readonly T[], pixel: (row: T) => { x: number; y: number }, distance = 14): T[] {
   const clusters: { at: { x: number; y: number }; row: T }[] = [];
@@ -108,7 +108,12 @@ export function clusterLabels<T extends { label: string }>(rows: readonly T[], p
     const at = pixel(row);
     const near = clusters.find((cluster) => Math.abs(cluster.at.x - at.x) < distance * 6 && Math.abs(cluster.at.y - at.y) < distance);
     if (near === undefined) clusters.push({ at, row: { ...row } });
-    else near.row = { ...near.row, label: `${near.row.label} · ${row.label}` };
+    else near.row = { ...near.row, label: `${near.row.label}\n${row.label}` };
   }
   return clusters.map((cluster) => cluster.row);
+}
+
+/** Approximate width in pixels of a (possibly multi-line) label in Plot's bold 10 px font. */
+export function labelWidth(label: string): number {
+  return Math.max(...label.split('\n').map((line) => line.length)) * 6.4;
 }

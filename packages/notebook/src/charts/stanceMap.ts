@@ -2,7 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Scenario } from '../../../core/src/index.js';
 import { centerOf } from '../scenarioEdits.js';
-import { allyLabel, blocOrder, clusterLabels, finiteRows, optionLabel } from './chartData.js';
+import { allyLabel, blocOrder, clusterLabels, finiteRows, labelWidth, optionLabel } from './chartData.js';
 
 /** A point on the stance map that can be dragged. */
 export interface StancePoint {
@@ -54,7 +54,9 @@ export function stanceMap(scenario: Scenario, options: { readonly width?: number
   const statusQuo = [{ label: 'status quo', ...scenario.statusQuo }];
   const picked = allies.filter((ally) => ally.id === highlight);
   const height = Math.round(width * 0.75);
-  const choiceLabels = clusterLabels(choices, (choice) => ({ x: choice.firmness * (width - 60), y: choice.engagement * (height - 60) }));
+  const plotWidth = width - 60; // about the width between the margins
+  const choiceLabels = clusterLabels(choices, (choice) => ({ x: choice.firmness * plotWidth, y: choice.engagement * (height - 60) }));
+  const fitsRight = (choice: (typeof choiceLabels)[number]) => choice.firmness * plotWidth + 10 + labelWidth(choice.label) <= plotWidth + 15;
   return {
     width,
     height,
@@ -78,9 +80,9 @@ export function stanceMap(scenario: Scenario, options: { readonly width?: number
       Plot.dot(picked, { x: 'firmness', y: 'engagement', r: 14, stroke: '#111', strokeWidth: 2 }),
       Plot.text(allies, { x: 'firmness', y: 'engagement', text: 'id', dy: -11, fontSize: 9, fill: '#555' }),
       Plot.dot(choices, { x: 'firmness', y: 'engagement', symbol: () => 'option', r: 8, fill: '#222', stroke: 'white' }),
-      // Labels right of their diamond, or left of it in the right part of the plane, so none is cut off.
-      Plot.text(choiceLabels.filter((c) => c.firmness <= 0.6), { x: 'firmness', y: 'engagement', text: 'label', dx: 10, textAnchor: 'start', fontWeight: 600, fill: '#111', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
-      Plot.text(choiceLabels.filter((c) => c.firmness > 0.6), { x: 'firmness', y: 'engagement', text: 'label', dx: -10, textAnchor: 'end', fontWeight: 600, fill: '#111', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+      // Labels right of their diamond, or left of it where they would run off the chart.
+      Plot.text(choiceLabels.filter((c) => fitsRight(c)), { x: 'firmness', y: 'engagement', text: 'label', dx: 10, textAnchor: 'start', fontWeight: 600, fill: '#111', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+      Plot.text(choiceLabels.filter((c) => !fitsRight(c)), { x: 'firmness', y: 'engagement', text: 'label', dx: -10, textAnchor: 'end', fontWeight: 600, fill: '#111', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
       Plot.dot(statusQuo, { x: 'firmness', y: 'engagement', symbol: () => 'status quo', r: 10, fill: '#d4a017', stroke: '#333' }),
       Plot.text(statusQuo, { x: 'firmness', y: 'engagement', text: 'label', dy: 16, fontStyle: 'italic', fill: '#111', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
     ],

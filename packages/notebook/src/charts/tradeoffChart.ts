@@ -1,7 +1,7 @@
 /** The trade-off between consensus and destabilization risk: one mark per option, intervals on both axes. */
 import * as Plot from '@observablehq/plot';
 import type { SimulationResult } from '../../../core/src/index.js';
-import { BASELINE_COLOR, baselineOption, clusterLabels, finiteRows, optionLabel, type ChartOptions } from './chartData.js';
+import { BASELINE_COLOR, baselineOption, clusterLabels, finiteRows, labelWidth, optionLabel, type ChartOptions } from './chartData.js';
 
 /**
  * The Plot spec of the trade-off chart: risk on x, consensus on y, each with its 95% interval; a
@@ -33,7 +33,9 @@ export function tradeoffChart(result: SimulationResult, options: ChartOptions = 
   // Risk is often small: the x axis stops at the next tenth above the largest interval.
   const riskMax = Math.min(1, Math.ceil((Math.max(0, ...rows.map((row) => row.riskUpper), ...moves.map((move) => move.x1)) + 0.03) * 10) / 10);
   const height = Math.round(width * 0.62);
-  const labels = clusterLabels(rows, (row) => ({ x: (row.risk / riskMax) * (width - 60), y: row.consensus * (height - 60) }));
+  const plotWidth = width - 60;
+  const labels = clusterLabels(rows, (row) => ({ x: (row.risk / riskMax) * plotWidth, y: row.consensus * (height - 60) }));
+  const fitsRight = (row: (typeof labels)[number]) => (row.risk / riskMax) * plotWidth + 9 + labelWidth(row.label) <= plotWidth + 15;
   return {
     width,
     height,
@@ -58,8 +60,8 @@ export function tradeoffChart(result: SimulationResult, options: ChartOptions = 
         tip: true,
         channels: { option: 'label', consensus: 'consensus', risk: 'risk' },
       }),
-      Plot.text(labels.filter((row) => row.risk <= riskMax * 0.6), { x: 'risk', y: 'consensus', text: 'label', dx: 9, dy: -9, textAnchor: 'start', fontWeight: 600, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke', fill: '#222' }),
-      Plot.text(labels.filter((row) => row.risk > riskMax * 0.6), { x: 'risk', y: 'consensus', text: 'label', dx: -9, dy: -9, textAnchor: 'end', fontWeight: 600, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke', fill: '#222' }),
+      Plot.text(labels.filter((row) => fitsRight(row)), { x: 'risk', y: 'consensus', text: 'label', dx: 9, dy: -9, lineAnchor: 'bottom', textAnchor: 'start', fontWeight: 600, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke', fill: '#222' }),
+      Plot.text(labels.filter((row) => !fitsRight(row)), { x: 'risk', y: 'consensus', text: 'label', dx: -9, dy: -9, lineAnchor: 'bottom', textAnchor: 'end', fontWeight: 600, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke', fill: '#222' }),
     ],
   };
 }
