@@ -79,7 +79,16 @@ export function stanceMap(scenario: Scenario, options: { readonly width?: number
       }),
       Plot.dot(picked, { x: 'firmness', y: 'engagement', r: 14, stroke: '#111', strokeWidth: 2 }),
       Plot.text(allies, { x: 'firmness', y: 'engagement', text: 'id', dy: -11, fontSize: 9, fill: '#555' }),
-      Plot.dot(choices, { x: 'firmness', y: 'engagement', symbol: () => 'option', r: 8, fill: '#222', stroke: 'white' }),
+      Plot.dot(choices, {
+        x: 'firmness',
+        y: 'engagement',
+        symbol: () => 'option',
+        r: 8,
+        fill: '#222',
+        stroke: 'white',
+        channels: { option: 'label', visibility: 'visibility' },
+        tip: { format: { x: '.2f', y: '.2f', symbol: false, option: true, visibility: '.2f' } },
+      }),
       // Labels right of their diamond, or left of it where they would run off the chart.
       Plot.text(choiceLabels.filter((c) => fitsRight(c)), { x: 'firmness', y: 'engagement', text: 'label', dx: 10, textAnchor: 'start', fontWeight: 600, fill: '#111', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
       Plot.text(choiceLabels.filter((c) => !fitsRight(c)), { x: 'firmness', y: 'engagement', text: 'label', dx: -10, textAnchor: 'end', fontWeight: 600, fill: '#111', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
