@@ -111,9 +111,17 @@ describe('notebook in Chromium', () => {
         return { id, firmness: value('hawkishness'), engagement: value('engagementPreference') };
       }),
     );
-    const isolation = (p: (typeof points)[number]) => Math.min(...points.filter((q) => q !== p).map((q) => Math.hypot(q.firmness - p.firmness, q.engagement - p.engagement)));
+    const options = await page.$$eval('[data-option].option-card', (cards) =>
+      cards.map((card) => {
+        const id = card.getAttribute('data-option')!;
+        const value = (field: string) => Number((card.querySelector(`[data-field="${id}.${field}"]`) as HTMLInputElement).value);
+        return { id, firmness: value('firmness'), engagement: value('engagement') };
+      }),
+    );
+    const isolation = (p: (typeof points)[number]) =>
+      Math.min(...[...points, ...options].filter((q) => q !== p).map((q) => Math.hypot(q.firmness - p.firmness, q.engagement - p.engagement)));
     const ally = [...points].sort((a, b) => isolation(b) - isolation(a))[0]!;
-    const label = page.locator('[data-chart=stance-map] svg text', { hasText: new RegExp(`^${ally.id}$`) }).first();
+    const label = page.locator('[data-chart=stance-map] svg text', { hasText: new RegExp(`^${ally.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first();
     await label.scrollIntoViewIfNeeded();
     const box = (await label.boundingBox())!;
     const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 + 11 }; // the label sits 11 px above its dot
