@@ -19,7 +19,9 @@ function smallScenario(): ScenarioInput {
     allies,
     events: toy.events!.map((event) => ({
       ...event,
-      shifts: event.shifts.map((shift) => ({ ...shift, allies: shift.allies === '*' ? '*' : shift.allies.filter((a) => a.startsWith('bloc:') || ids.has(a)) })).filter((shift) => shift.allies === '*' || shift.allies.length > 0),
+      shifts: event.shifts
+        .map((shift) => (shift.allies === '*' ? shift : { ...shift, allies: shift.allies.filter((a) => a.startsWith('bloc:') || ids.has(a)) }))
+        .filter((shift) => shift.allies === '*' || shift.allies.length > 0),
     })),
   };
 }
