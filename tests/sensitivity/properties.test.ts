@@ -72,7 +72,7 @@ describe('prim(features, cases) properties', () => {
             cases,
             { alpha, minCoverage: 0 },
           );
-          const total = cases.reduce((s, c) => s + c, 0);
+          const total = cases.reduce<number>((s, c) => s + c, 0);
           for (const box of result.trajectory) {
             const inside = points.map((_, i) => box.conditions.every((c) => { const v = c.feature === 'x' ? x[i]! : event[i]!; return v >= c.lower && v <= c.upper; }));
             const count = inside.filter(Boolean).length;
