@@ -176,6 +176,8 @@ describe('tornado(scenario, settings)', () => {
     expect(named[0]!.message).toMatch(/must name a parameter of this scenario/);
     expect(problemsOf(() => tornado(toyScenario(), { passes: 0, seed: -1 } as never)).map((p) => p.path)).toEqual(['passes', 'seed']);
     expect(problemsOf(() => tornado(toyScenario(), { passes: 10, seed: 1, extra: true } as never)).map((p) => p.path)).toEqual(['extra']);
+    const none = problemsOf(() => tornado(scenarioOf({ allies: [ally('X')] }), { passes: 10, seed: 1, parameters: ['events.*.probability'] }));
+    expect(none).toEqual([{ path: 'parameters', message: 'must select at least one parameter of this scenario (these selectors match none)', value: ['events.*.probability'] }]);
   });
 });
 

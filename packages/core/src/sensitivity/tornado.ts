@@ -154,6 +154,8 @@ export function prepareTornado(scenarioInput: unknown, settingsInput: TornadoSet
   const problems: Problem[] = [];
   const parameters = resolveParameterNames(sensitivityParameters(scenario), settings.parameters, 'parameters', problems);
   const options = resolveOptionIds(scenario, settings.options, 'options', problems);
+  if (problems.length === 0 && parameters.length === 0)
+    problems.push({ path: 'parameters', message: 'must select at least one parameter of this scenario (these selectors match none)', value: settings.parameters });
   if (problems.length > 0) throw new ConcertInputError('invalid tornado settings', problems);
 
   const model = compileModel(scenario);
