@@ -17,6 +17,7 @@ import { reproduceSection } from './sections/reproduceSection.js';
 import { resultsSection } from './sections/resultsSection.js';
 import { scenarioSection } from './sections/scenarioSection.js';
 import { settingsSection } from './sections/settingsSection.js';
+import { sensitivitySection } from './sensitivity/sensitivitySection.js';
 import { stanceMapSection } from './sections/stanceMapSection.js';
 import { Store } from './store.js';
 import { decodeState, encodeState } from './urlState.js';
@@ -126,6 +127,7 @@ async function start(root: HTMLElement): Promise<void> {
     settings: settingsSection(app),
     results: resultsSection(app),
     compare,
+    sensitivity: sensitivitySection(app),
     reproduce: reproduceSection(app),
   };
   const intro = el(
@@ -150,6 +152,7 @@ async function start(root: HTMLElement): Promise<void> {
     sections.settings.element,
     sections.results.element,
     compare.element,
+    sections.sensitivity.element,
     sections.reproduce.element,
   );
 
