@@ -90,6 +90,12 @@ describe('discoverDrivers(scenario, settings)', () => {
     expect(found.box.density).toBe(1);
     expect(found.box.coverage).toBeGreaterThanOrEqual(0.9);
     expect(found.summary).toMatch(/^Consensus on Firm fails in 50% of passes; where Xland's hawkishness below 0\.(5[6-9]|60), in 100% of passes \(coverage (9\d|100)% of the failures, /);
+    // On the run's next 5000 passes the box still holds only failures (the condition is exact),
+    // and covers most of them.
+    expect(found.holdout).toMatchObject({ passes: 5000, density: { estimate: 1 } });
+    expect(found.holdout!.coverage.estimate).toBeGreaterThan(0.85);
+    expect(found.holdout!.density.lower).toBeGreaterThan(0.99);
+    expect(found.summary).toMatch(/ On 5000 fresh passes: 100% \(\d+(\.\d)?%-100%\) inside, coverage \d+%\.$/);
   });
 
   it('refuses an unknown option and settings out of range, naming each setting', () => {
@@ -104,5 +110,7 @@ describe('discoverDrivers(scenario, settings)', () => {
     };
     expect(problems({ passes: 10, seed: 1, option: 'nope' })).toEqual(['option']);
     expect(problems({ passes: 300_000, seed: 1, option: 'engage', alpha: 0.7, target: 'doom', maxConditions: 0 })).toEqual(['passes', 'target', 'alpha', 'maxConditions']);
+    expect(problems({ passes: 150_000, seed: 1, option: 'engage' })).toEqual(['holdoutPasses']);
+    expect(problems({ passes: 150_000, holdoutPasses: 0, seed: 1, option: 'engage', minCoverage: 2 })).toEqual(['minCoverage']);
   });
 });

@@ -247,6 +247,11 @@ export function discoveryText(result: DiscoveryResult): string {
   lines.push(
     `Coverage ${fixed(box.coverage)} (share of the ${result.cases} cases inside), density ${fixed(box.density)} (share of the ${box.points} passes inside that are cases), mass ${fixed(box.mass)}; base rate ${fixed(result.baseRate)} over ${result.passes} passes.`,
   );
+  const { holdout } = result;
+  if (holdout !== null) {
+    const interval = (e: { estimate: number; lower: number; upper: number }) => `${fixed(e.estimate)} [${fixed(e.lower)}, ${fixed(e.upper)}]`;
+    lines.push(`On ${holdout.passes} fresh passes: coverage ${interval(holdout.coverage)}, density ${interval(holdout.density)}, mass ${interval(holdout.mass)} (95% Wilson intervals).`);
+  }
   return lines.join('\n') + '\n';
 }
 
@@ -280,6 +285,7 @@ export const sensitivity: Command = {
     bootstrap: { type: 'string' },
     option: { type: 'string' },
     target: { type: 'string' },
+    'holdout-passes': { type: 'string' },
     'min-coverage': { type: 'string' },
     'max-conditions': { type: 'string' },
     format: { type: 'string', short: 'f' },
@@ -329,7 +335,9 @@ sobol:
 discover:
       --option ID       the option to explain (required)
       --target T        failure (default), risk or notViable
-  -n, --passes N        passes recorded (default 20,000; at most 200,000)
+  -n, --passes N        passes the box is found on (default 20,000)
+      --holdout-passes N  the run's next N passes, on which the box is checked (default: as
+                        many as --passes; passes and holdout at most 200,000 together)
       --min-coverage X  the box reported is the densest covering at least X of the cases (0.5)
       --max-conditions K  most features a box restricts (default 3)
 
@@ -412,6 +420,8 @@ Examples:
       option,
       target: parseChoice('target', stringOption(args, 'target') ?? 'failure', DISCOVERY_TARGETS),
     };
+    const holdoutPasses = numberOption(args, 'holdout-passes');
+    if (holdoutPasses !== undefined) settings['holdoutPasses'] = holdoutPasses;
     const minCoverage = numberOption(args, 'min-coverage');
     if (minCoverage !== undefined) settings['minCoverage'] = minCoverage;
     const maxConditions = numberOption(args, 'max-conditions');

@@ -77,5 +77,5 @@ export {
 
 // Drivers of failure (scenario discovery): per-pass records and PRIM
 export { recordPasses, type PassRecords, type RecordedFeature, type RecordedOutcomes } from './passRecords.js';
-export { prim, type PrimFeature, type PrimCondition, type PrimBox, type PrimOptions, type PrimResult } from './prim.js';
+export { prim, evaluateBox, type PrimFeature, type PrimCondition, type PrimBox, type PrimOptions, type PrimResult, type BoxFigures } from './prim.js';
 export { discoverDrivers, type DiscoveryResult, type DiscoveryManifest } from './discoverDrivers.js';

@@ -54,6 +54,56 @@ export interface PrimOptions {
   readonly minCoverage?: number;
 }
 
+/** How a box does on other points than those it was found on. */
+export interface BoxFigures {
+  readonly points: number;
+  readonly cases: number;
+  /** Points and cases inside the box. */
+  readonly inside: number;
+  readonly casesInside: number;
+  readonly coverage: number;
+  readonly density: number;
+  readonly mass: number;
+}
+
+/**
+ * Counts how a box does on points: how many fall inside its conditions, how many of those are
+ * cases, and its coverage, density and mass there. Use it on fresh points to check a box found by
+ * {@link prim}, whose own figures are optimistic (the box was chosen to fit them).
+ *
+ * @throws {RangeError} when a condition names a feature that is not given, or lengths differ.
+ * @example
+ * evaluateBox(result.box, freshFeatures, freshCases).density; // => 0.74 (for example)
+ */
+export function evaluateBox(box: Pick<PrimBox, 'conditions'>, features: readonly PrimFeature[], cases: ArrayLike<number>): BoxFigures {
+  const n = cases.length;
+  const restricted = box.conditions.map((condition) => {
+    const feature = features.find((f) => f.name === condition.feature);
+    if (feature === undefined) throw new RangeError(`evaluateBox: no feature ${condition.feature}`);
+    if (feature.values.length !== n) throw new RangeError(`evaluateBox requires ${n} values per feature, got ${feature.values.length} for ${feature.name}`);
+    return { values: feature.values, lower: condition.lower, upper: condition.upper };
+  });
+  let total = 0;
+  let inside = 0;
+  let casesInside = 0;
+  for (let i = 0; i < n; i++) {
+    const isCase = cases[i]! === 1;
+    if (isCase) total++;
+    if (!restricted.every(({ values, lower, upper }) => values[i]! >= lower && values[i]! <= upper)) continue;
+    inside++;
+    if (isCase) casesInside++;
+  }
+  return {
+    points: n,
+    cases: total,
+    inside,
+    casesInside,
+    coverage: total === 0 ? 0 : casesInside / total,
+    density: inside === 0 ? 0 : casesInside / inside,
+    mass: n === 0 ? 0 : inside / n,
+  };
+}
+
 /** The result of {@link prim}. */
 export interface PrimResult {
   /** Points and cases in all. */

@@ -111,13 +111,17 @@ export type DiscoveryTarget = (typeof DISCOVERY_TARGETS)[number];
 export const MAX_RECORDED_PASSES = 200_000;
 
 /**
- * Settings of {@link discoverDrivers}. Defaults: `target` failure, `alpha` 0.05 (share peeled per
- * step), `minMass` 0.05 (smallest share of passes a box keeps), `maxConditions` 3,
- * `minCoverage` 0.5 (the box reported is the densest one that still covers half of the cases).
+ * Settings of {@link discoverDrivers}. Defaults: `target` failure, `holdoutPasses` as many as
+ * `passes` (fresh passes on which the box found is checked), `alpha` 0.05 (share peeled per step),
+ * `minMass` 0.05 (smallest share of passes a box keeps), `maxConditions` 3, `minCoverage` 0.5 (the
+ * box reported is the densest one that still covers half of the cases).
  */
 export const DiscoverySettingsSchema = z
   .object({
+    /** Passes the box is found on. */
     passes: wholeNumber(1, MAX_RECORDED_PASSES),
+    /** Further passes (the next ones of the same run) on which the box is checked; 0 for none. */
+    holdoutPasses: wholeNumber(0, MAX_RECORDED_PASSES).optional(),
     seed,
     /** The option whose outcome is explained. */
     option: name,
@@ -139,7 +143,11 @@ export const DiscoverySettingsSchema = z
       .max(1, { error: 'must be from 0 to 1' })
       .default(0.5),
   })
-  .strict();
+  .strict()
+  .refine((settings) => settings.passes + (settings.holdoutPasses ?? settings.passes) <= MAX_RECORDED_PASSES, {
+    error: `passes and holdoutPasses (by default as many as passes) must add up to at most ${MAX_RECORDED_PASSES} (records are kept in memory)`,
+    path: ['holdoutPasses'],
+  });
 export type DiscoverySettings = z.input<typeof DiscoverySettingsSchema>;
 export type ResolvedDiscoverySettings = z.output<typeof DiscoverySettingsSchema>;
 
