@@ -163,7 +163,7 @@ export function sensitivitySection(app: NotebookApp, options: SensitivitySection
   const discoverButton = button('Drivers of failure', () => {
     const scenario = scenarioNow();
     start(
-      { type: 'discover', id: nextId++, scenario, settings: { passes: Math.min(200_000, passes() * 5), seed: app.state.get().run.seed, option: chosenOption(), target: sensitivityTargetOf(chosenMeasure()) } },
+      { type: 'discover', id: nextId++, scenario, settings: { passes: Math.min(100_000, passes() * 5), seed: app.state.get().run.seed, option: chosenOption(), target: sensitivityTargetOf(chosenMeasure()) } },
       'Drivers',
     );
   }, { 'data-field': 'sensitivity-discover' });
