@@ -3,8 +3,11 @@
  * the tallies are added; tallies hold whole numbers, so the sum is exact and the result is
  * byte-identical whatever the number of workers or the order chunks finish in.
  */
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { BLOCK_SIZE, TallyLayout, addTally, runPreparedBlocks, type BlockRange, type PreparedRun } from '../../src/index.js';
 import type { BlockTask } from './blockTask.js';
@@ -31,15 +34,44 @@ export function chunkBlocks(blocks: number, workers: number): number {
 }
 
 /**
- * How worker threads load the task module. Under tsx (the `.ts` sources) a worker needs tsx's
- * loader; it inherits it from `process.execArgv` when the process was started by tsx, and gets it
- * explicitly otherwise (e.g. under vitest). The built package (`.js`) needs nothing.
+ * The task module the worker threads load, and their Node flags.
+ *
+ * The built package's workers load blockWorker.js. Under tsx (`pnpm concert`, tests, benchmarks:
+ * the `.ts` sources), tsx's ESM loader in a worker thread costs a busy hooks thread per worker on
+ * Node 20 (measured: the engine ran at a third of its speed), so the worker module is instead
+ * bundled once per process with esbuild (tsx's own compiler) into plain JavaScript in a temporary
+ * directory, and the workers start without tsx.
  */
-function workerModule(): { filename: string; execArgv?: string[] } {
-  const extension = extname(fileURLToPath(import.meta.url));
-  const filename = new URL(`./blockWorker${extension}`, import.meta.url).href;
-  if (extension !== '.ts' || process.execArgv.some((arg) => arg.includes('tsx'))) return { filename };
-  return { filename, execArgv: [...process.execArgv, '--import', import.meta.resolve('tsx')] };
+async function workerModule(): Promise<{ filename: string; execArgv?: string[] }> {
+  if (extname(fileURLToPath(import.meta.url)) !== '.ts') return { filename: new URL('./blockWorker.js', import.meta.url).href };
+  bundledWorker ??= bundleWorker();
+  const tsxFlag = (arg: string) => arg.includes('tsx');
+  const execArgv = process.execArgv.filter((arg, k, all) => !tsxFlag(arg) && !(k + 1 < all.length && tsxFlag(all[k + 1]!)));
+  return { filename: pathToFileURL(await bundledWorker).href, execArgv };
+}
+
+let bundledWorker: Promise<string> | undefined;
+
+/** Bundles blockWorker.ts and its imports into one ESM file; removed when the process exits. */
+async function bundleWorker(): Promise<string> {
+  const esbuild = createRequire(fileURLToPath(import.meta.resolve('tsx')))('esbuild') as {
+    build(options: Record<string, unknown>): Promise<unknown>;
+  };
+  const directory = mkdtempSync(join(tmpdir(), 'concert-worker-'));
+  process.once('exit', () => rmSync(directory, { recursive: true, force: true }));
+  const outfile = join(directory, 'blockWorker.mjs');
+  await esbuild.build({
+    entryPoints: [fileURLToPath(new URL('./blockWorker.ts', import.meta.url))],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'silent',
+    // CommonJS dependencies bundled into ESM need a real require for Node built-ins.
+    banner: { js: "import { createRequire as __concertCreateRequire } from 'node:module'; const require = __concertCreateRequire(import.meta.url);" },
+  });
+  return outfile;
 }
 
 /**
@@ -66,7 +98,7 @@ export async function runBlocksInParallel(run: PreparedRun, range: BlockRange, o
   }
 
   const threads = Math.min(workers, blocks);
-  const pool = new Piscina<BlockTask, Float64Array>({ ...workerModule(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  const pool = new Piscina<BlockTask, Float64Array>({ ...(await workerModule()), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
   const chunk = chunkBlocks(blocks, threads);
   const sum = new Float64Array(new TallyLayout(run.scenario.options.length, run.scenario.allies.length).size);
   let next = range.from;
