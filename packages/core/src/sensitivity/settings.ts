@@ -32,6 +32,7 @@ const name = z.string({ error: 'must be a string' }).min(1, { error: 'must be a 
 
 /** The outputs an analysis can explain. */
 export const SENSITIVITY_MEASURES = ['consensus', 'risk', 'viability'] as const;
+/** An output an analysis explains: `consensus`, `risk` or `viability` (consensus without risk). */
 export type SensitivityMeasure = (typeof SENSITIVITY_MEASURES)[number];
 
 /**
@@ -56,7 +57,9 @@ export const TornadoSettingsSchema = z
     options: z.array(name).min(1, { error: 'must list at least one option id' }).optional(),
   })
   .strict();
+/** Tornado settings as written (defaults may be left out). */
 export type TornadoSettings = z.input<typeof TornadoSettingsSchema>;
+/** Tornado settings with their defaults filled in. */
 export type ResolvedTornadoSettings = z.output<typeof TornadoSettingsSchema>;
 
 /** A parameter's range in a Sobol analysis: it is drawn uniformly from `[lower, upper]`. */
@@ -100,11 +103,14 @@ export const SobolSettingsSchema = z
       .default(0.95),
   })
   .strict();
+/** Sobol settings as written (defaults may be left out). */
 export type SobolSettings = z.input<typeof SobolSettingsSchema>;
+/** Sobol settings with their defaults filled in. */
 export type ResolvedSobolSettings = z.output<typeof SobolSettingsSchema>;
 
 /** What a scenario discovery explains: the option failing to reach consensus, risk, or either. */
 export const DISCOVERY_TARGETS = ['failure', 'risk', 'notViable'] as const;
+/** The case a discovery explains. */
 export type DiscoveryTarget = (typeof DISCOVERY_TARGETS)[number];
 
 /** Largest number of passes whose records scenario discovery keeps. */
@@ -148,7 +154,9 @@ export const DiscoverySettingsSchema = z
     error: `passes and holdoutPasses (by default as many as passes) must add up to at most ${MAX_RECORDED_PASSES} (records are kept in memory)`,
     path: ['holdoutPasses'],
   });
+/** Discovery settings as written (defaults may be left out). */
 export type DiscoverySettings = z.input<typeof DiscoverySettingsSchema>;
+/** Discovery settings with their defaults filled in. */
 export type ResolvedDiscoverySettings = z.output<typeof DiscoverySettingsSchema>;
 
 /**
