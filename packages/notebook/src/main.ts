@@ -66,8 +66,11 @@ async function start(root: HTMLElement): Promise<void> {
     onProgress: (run, passesDone) => results.set({ ...results.get(), running: run, passesDone }),
     onResult: (run, result, timing) => {
       results.set({ ...results.get(), result, shownKind: run.kind, timing, running: null, passesDone: run.passes });
-      const current = state.get();
-      if (current.run.shown !== run.kind) state.set({ ...current, run: { ...current.run, shown: run.kind } });
+      // Recording which run is shown (for the link) waits for its own task: short tasks only.
+      setTimeout(() => {
+        const current = state.get();
+        if (current.run.shown !== run.kind) state.set({ ...current, run: { ...current.run, shown: run.kind } });
+      }, 0);
     },
     onProblems: (_run, problems) => {
       results.set({ ...results.get(), running: null });

@@ -54,6 +54,8 @@ const STANCES: readonly { field: StanceField; label: string }[] = [
 
 interface AllyRow {
   readonly sliders: Map<string, Slider>;
+  /** The ally the sliders show (edits make new objects, so an unchanged ally is skipped). */
+  shown: Ally;
 }
 
 /** The allies section; returns its element and a function that shows a new state. */
@@ -141,7 +143,7 @@ export function alliesSection(app: NotebookApp) {
       onInput: (value) => app.editScenario((scenario) => setAllyNumber(scenario, ally.id, 'solidarityCost', value)),
     });
     sliders.set('influence', influence).set('solidarityCost', cost);
-    rows.set(ally.id, { sliders });
+    rows.set(ally.id, { sliders, shown: ally });
     return el(
       'tr',
       { 'data-ally': ally.id },
@@ -173,7 +175,8 @@ export function alliesSection(app: NotebookApp) {
     }
     for (const ally of state.scenario.allies) {
       const row = rows.get(ally.id);
-      if (row === undefined) continue;
+      if (row === undefined || row.shown === ally) continue;
+      row.shown = ally;
       for (const { field } of STANCES) {
         row.sliders.get(`${field}.center`)?.set(centerOf(ally[field]));
         row.sliders.get(`${field}.uncertainty`)?.set(uncertaintyOf(ally[field]));

@@ -15,7 +15,7 @@ const FIELDS = [
 /** The options section; returns its element and a function that shows a new state. */
 export function optionsSection(app: NotebookApp) {
   const list = el('div', { class: 'options' });
-  const cards = new Map<string, { sliders: Map<string, Slider>; name: HTMLInputElement; remove: HTMLButtonElement }>();
+  const cards = new Map<string, { sliders: Map<string, Slider>; name: HTMLInputElement; remove: HTMLButtonElement; shown: StrategyOption }>();
   let layoutKey = '';
 
   function card(option: StrategyOption, removable: boolean): HTMLElement {
@@ -38,7 +38,7 @@ export function optionsSection(app: NotebookApp) {
     });
     const remove = button('Remove', () => app.editScenario((scenario) => removeOption(scenario, option.id)), { 'aria-label': `Remove option ${option.id}` });
     remove.disabled = !removable;
-    cards.set(option.id, { sliders, name, remove });
+    cards.set(option.id, { sliders, name, remove, shown: option });
     return el(
       'div',
       { class: 'option-card', 'data-option': option.id },
@@ -59,7 +59,8 @@ export function optionsSection(app: NotebookApp) {
     }
     for (const option of options) {
       const entry = cards.get(option.id);
-      if (entry === undefined) continue;
+      if (entry === undefined || entry.shown === option) continue;
+      entry.shown = option;
       for (const { field } of FIELDS) entry.sliders.get(field)?.set(option[field]);
       if (document.activeElement !== entry.name) entry.name.value = option.name ?? '';
     }
