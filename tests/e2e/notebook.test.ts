@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, simulate, type Scenario } from '../../packages/core/src/index.js';
+import { DEFAULT_RUN_SETTINGS } from '../../packages/notebook/src/notebookState.js';
 import { ARTIFACTS, startNotebook, type NotebookHarness } from './browserHarness.js';
 
 let harness: NotebookHarness;
@@ -82,6 +83,23 @@ describe('notebook in Chromium', () => {
     expect(png.suggestedFilename()).toBe('concert-stance-map.png');
     expect(readFileSync((await png.path())!).subarray(1, 4).toString('latin1')).toBe('PNG');
     expect((await downloadOf(page, '[data-field=download-csv]')).split('\n')[0]).toBe('option_id,option_name,ally_id,measure,estimate,lower,upper');
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the full run of the default scenario gives the same bytes as the core in Node with the same settings', async () => {
+    const page = await openNotebook();
+    const before = await rendered(page);
+    await page.click('[data-field=full-run]');
+    await nextRendered(page, before);
+    expect(await page.locator('[data-field=result-status]').innerText()).toMatch(/^Full run: 20,000 passes, seed hague-2025/);
+    const shown = await downloadOf(page, '[data-field=download-json]');
+    const picked = await page.locator('[data-field=scenario-picker]').inputValue();
+    const file = picked === 'toy-32' ? 'tests/fixtures/toy-32.json' : `examples/scenarios/${picked}.json`;
+    const scenario = JSON.parse(readFileSync(resolve(file), 'utf8')) as unknown;
+    const { passes, seed } = DEFAULT_RUN_SETTINGS;
+    expect(shown).toBe(`${JSON.stringify(simulate(scenario, { passes, seed }), null, 2)}\n`);
+    await page.locator('#results').screenshot({ path: join(ARTIFACTS, 'notebook-full-run-results.png') });
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });
