@@ -1,7 +1,8 @@
 /**
  * `pnpm derive`: derives examples/scenarios/nato-russia-2025.json and the preset files from
  * examples/data/nato-allies-facts.csv, validates each with the core's parseScenario, and writes
- * them (stable key order, numbers rounded to three decimals, so the output is byte-stable).
+ * them (stable key order, numbers rounded to three decimals, so the output is byte-stable), and
+ * rewrites the derived-parameter table of docs/SCENARIO.md.
  *
  *   pnpm derive            # writes the files
  *   pnpm derive --check    # exits 1 if a committed file differs from what the facts give
@@ -11,7 +12,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblem, parseScenario, type ScenarioInput } from '../../packages/core/src/index.js';
 import { parseFacts } from './facts.js';
-import { deriveNatoRussia2025 } from './deriveNatoRussia2025.js';
+import { deriveAllies, deriveNatoRussia2025 } from './deriveNatoRussia2025.js';
+import { parameterTableMarkdown, replaceParameterTable } from './parameterTable.js';
 import { presetScenarios } from './presets.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -19,6 +21,17 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const FACTS_FILE = join(here, 'nato-allies-facts.csv');
 /** Where the scenario files are written. */
 export const SCENARIO_DIR = resolve(here, '../scenarios');
+/** The documentation whose derived-parameter table is rewritten. */
+export const SCENARIO_DOC = resolve(here, '../../docs/SCENARIO.md');
+
+/**
+ * The docs/SCENARIO.md text with its derived-parameter table replaced by the one the facts give.
+ *
+ * @throws {FactsError} when the facts file is malformed; {@link replaceParameterTable}'s errors.
+ */
+export function documentedParameters(factsCsv: string, doc: string): string {
+  return replaceParameterTable(doc, parameterTableMarkdown(deriveAllies(parseFacts(factsCsv))));
+}
 
 /** A scenario file to write: its name in examples/scenarios and its exact text. */
 export interface ScenarioFile {
@@ -47,8 +60,13 @@ export function deriveScenarioFiles(factsCsv: string): ScenarioFile[] {
 
 function main(argv: readonly string[]): number {
   const check = argv.includes('--check');
-  const files = deriveScenarioFiles(readFileSync(FACTS_FILE, 'utf8'));
+  const facts = readFileSync(FACTS_FILE, 'utf8');
+  const files = deriveScenarioFiles(facts);
   let stale = 0;
+  const doc = readFileSync(SCENARIO_DOC, 'utf8');
+  const newDoc = documentedParameters(facts, doc);
+  if (check && doc !== newDoc) (stale += 1), console.error('docs/SCENARIO.md: the derived-parameter table differs from what the facts give (run pnpm derive)');
+  if (!check) writeFileSync(SCENARIO_DOC, newDoc), console.log('wrote the derived-parameter table of docs/SCENARIO.md');
   for (const { file, text } of files) {
     const path = join(SCENARIO_DIR, file);
     if (check) {

@@ -152,7 +152,7 @@ export function deriveAllies(facts: readonly AllyFacts[]): DerivedAlly[] {
   };
   const growth = rescaler(facts.map(growthOf));
   const aid = rescaler(facts.map((a) => valueOf(a.kielMilitaryAidPctGdp)));
-  const maxAbsSupport = Math.max(...facts.map((a) => Math.abs(valueOf(a.chesSupportUkraine) ?? 0)));
+  const maxAbsSupport = Math.max(...facts.map((a) => Math.abs(supportOf(a))));
   const { size, note: sizeNote } = sizes(facts);
   const logSizes = [...size.values()].map(Math.log);
   const logLo = Math.min(...logSizes);
@@ -164,8 +164,7 @@ export function deriveAllies(facts: readonly AllyFacts[]): DerivedAlly[] {
     const k = kremlin(kremlinTiesOf(a));
     const s = support(supportOf(a));
     const m = aid(valueOf(a.kielMilitaryAidPctGdp));
-    const supportValue = valueOf(a.chesSupportUkraine);
-    const intensity = supportValue === undefined ? undefined : Math.abs(supportValue) / maxAbsSupport;
+    const intensity = Math.abs(supportOf(a)) / maxAbsSupport;
     const hw = D.hawkishnessWeights;
     const hawk = weightedIndex([
       [hw.kremlinTies, k],

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, parseScenario } from '../../packages/core/src/index.js';
-import { FACTS_FILE, SCENARIO_DIR, deriveScenarioFiles } from '../../examples/data/derive-nato-russia-2025.js';
+import { FACTS_FILE, SCENARIO_DIR, SCENARIO_DOC, deriveScenarioFiles, documentedParameters } from '../../examples/data/derive-nato-russia-2025.js';
 import { deriveAllies } from '../../examples/data/deriveNatoRussia2025.js';
 import { parseFacts } from '../../examples/data/facts.js';
 
@@ -13,6 +13,11 @@ describe('deriveScenarioFiles(factsCsv)', () => {
 
   it('gives exactly the committed files in examples/scenarios (run `pnpm derive` after changing the facts or the rule)', () => {
     for (const { file, text } of files) expect(readFileSync(join(SCENARIO_DIR, file), 'utf8'), `examples/scenarios/${file}`).toBe(text);
+  });
+
+  it('gives the derived-parameter table committed in docs/SCENARIO.md (run `pnpm derive` to update it)', () => {
+    const doc = readFileSync(SCENARIO_DOC, 'utf8');
+    expect(documentedParameters(facts, doc)).toBe(doc);
   });
 
   it('is deterministic: deriving twice gives the same bytes', () => {
