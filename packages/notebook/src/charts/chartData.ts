@@ -84,14 +84,18 @@ export function marginFor(labels: readonly string[], minimum = 60, maximum = 240
   return Math.min(maximum, Math.max(minimum, Math.round(longest * 6.2) + 14));
 }
 
-/** The blocs of a scenario in order of first appearance, with "no bloc" last if any ally has none. */
+/** The blocs of a scenario: those listed in `blocs` (in that order) that have allies, then "no bloc" if any ally has none. */
 export function blocOrder(scenario: Scenario): string[] {
-  const blocs: string[] = [];
-  for (const ally of scenario.allies) {
-    const bloc = ally.bloc ?? 'no bloc';
-    if (!blocs.includes(bloc)) blocs.push(bloc);
-  }
-  return blocs;
+  const used = new Set(scenario.allies.map((ally) => ally.bloc ?? 'no bloc'));
+  const blocs = scenario.blocs.map((bloc) => bloc.id).filter((id) => used.has(id));
+  for (const ally of scenario.allies) if (ally.bloc !== undefined && !blocs.includes(ally.bloc)) blocs.push(ally.bloc);
+  return used.has('no bloc') ? [...blocs, 'no bloc'] : blocs;
+}
+
+/** Bloc colours (Tableau 10), with allies in no bloc in grey. */
+export function blocColors(blocs: readonly string[]): string[] {
+  const palette = ['#4e79a7', '#f28e2c', '#e15759', '#76b7b2', '#59a14f', '#edc949', '#af7aa1', '#ff9da7', '#9c755f'];
+  return blocs.map((bloc, k) => (bloc === 'no bloc' ? '#9aa3ad' : palette[k % palette.length]!));
 }
 
 /**

@@ -2,7 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Scenario } from '../../../core/src/index.js';
 import { centerOf } from '../scenarioEdits.js';
-import { allyLabel, blocOrder, clusterLabels, finiteRows, labelWidth, optionLabel } from './chartData.js';
+import { allyLabel, blocColors, blocOrder, clusterLabels, finiteRows, labelWidth, optionLabel } from './chartData.js';
 
 /** A point on the stance map that can be dragged. */
 export interface StancePoint {
@@ -64,7 +64,7 @@ export function stanceMap(scenario: Scenario, options: { readonly width?: number
     x: { domain: [0, 1], label: 'Firmness (hawkishness) →', grid: true },
     y: { domain: [0, 1], label: '↑ Engagement', grid: true },
     r: { range: [3, 12], domain: [0, Math.max(...allies.map((ally) => ally.influence), 1)] },
-    color: { type: 'categorical', scheme: 'tableau10', domain: blocOrder(scenario), legend: true },
+    color: { type: 'categorical', domain: blocOrder(scenario), range: blocColors(blocOrder(scenario)), legend: true },
     symbol: { domain: ['option', 'status quo'], range: ['diamond2', 'star'] },
     marks: [
       Plot.dot(allies, {

@@ -44,7 +44,7 @@ export function stanceMapSection(app: NotebookApp) {
 
   function render(): void {
     const state = app.state.get();
-    const width = Math.min(720, Math.max(320, holder.clientWidth || 720));
+    const width = Math.min(900, Math.max(320, holder.clientWidth || 900));
     const next = renderChart(stanceMap(state.scenario, { width, highlight: dragging?.kind === 'ally' ? dragging.id : undefined }));
     holder.replaceChildren(next);
     chart = next;
