@@ -29,14 +29,14 @@ export function presetScenarios(base: ScenarioInput): ScenarioInput[] {
     {
       ...base,
       id: 'us-disengagement',
-      title: 'Preset: US disengagement (the US shifts toward engaging Russia, for certain)',
+      title: 'Preset: US disengagement (the US shifts toward a deal with Russia and presses for it, for certain)',
       description: note(
-        'The US policy shift happens in every pass (probability 1 instead of 0.3), and the United States also cares less about the text (salience lowered by 0.8 on the logit scale).',
+        'The US policy shift happens in every pass (probability 1 instead of 0.3), and the United States presses its own line on the text (salience raised by 0.8 on the logit scale).',
       ),
       events: withEvent(base, 'us-policy-shift', (e) => ({
         ...e,
         probability: 1,
-        shifts: [...e.shifts, { allies: ['USA'], parameter: 'salience', by: -0.8 }],
+        shifts: [...e.shifts, { allies: ['USA'], parameter: 'salience', by: 0.8 }],
       })),
     },
     {
