@@ -20,6 +20,11 @@ describe('deriveScenarioFiles(factsCsv)', () => {
     expect(documentedParameters(facts, doc)).toBe(doc);
   });
 
+  it('refuses a facts file with a malformed number, naming the row and column, before writing anything', () => {
+    const bad = facts.replace('Estonia,EST,1.93,', 'Estonia,EST,1.9x,');
+    expect(() => deriveScenarioFiles(bad)).toThrow(/facts row 9 \(Estonia\), column nato_pct_gdp_2014: expected a number/);
+  });
+
   it('is deterministic: deriving twice gives the same bytes', () => {
     expect(deriveScenarioFiles(facts)).toEqual(files);
   });
