@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { prepareRun, prepareTornado, runPreparedBlocks, runTornadoBlocks, summarizeTornado } from '../../packages/core/src/index.js';
-import { tornadoInParallel } from '../../packages/core/cli/commands/sensitivity.js';
+import { sensitivityPool, tornadoInParallel } from '../../packages/core/cli/commands/sensitivity.js';
 
 const DEFAULT = 'examples/scenarios/nato-russia-2025.json';
 const FIXTURE = 'tests/fixtures/toy-32.json';
@@ -28,19 +28,36 @@ export default async function bench(): Promise<void> {
   // Warm up, then one full run on this thread.
   runTornadoBlocks(plan, { from: 0, to: 4 });
   let start = performance.now();
+  let cpu = process.cpuUsage();
   const single = summarizeTornado(plan, runTornadoBlocks(plan, { from: 0, to: plan.blocks }));
   const singleMs = performance.now() - start;
-  console.log(`full tornado, 1 thread:    ${seconds(singleMs)}`);
+  const singleCpu = process.cpuUsage(cpu).user / 1000;
+  console.log(`full tornado, 1 thread:    ${seconds(singleMs)} (CPU ${seconds(singleCpu)})`);
 
+  // 2 workers: first with threads started for the call (what `concert sensitivity tornado
+  // --workers 2` does; each tsx worker loads and compiles the core first), then on a warm pool.
+  start = performance.now();
+  let parallel = await tornadoInParallel(scenario, settings, { workers: 2 });
+  const coldMs = performance.now() - start;
+  const pool = sensitivityPool(2);
   const times: number[] = [];
-  let parallel = single;
-  for (let repeat = 0; repeat < 3; repeat++) {
-    start = performance.now();
-    parallel = await tornadoInParallel(scenario, settings, { workers: 2 });
-    times.push(performance.now() - start);
+  const cpus: number[] = [];
+  try {
+    await tornadoInParallel(scenario, { ...settings, passes: 2000 }, { workers: 2, pool }); // start and warm the threads
+    for (let repeat = 0; repeat < 3; repeat++) {
+      start = performance.now();
+      cpu = process.cpuUsage();
+      parallel = await tornadoInParallel(scenario, settings, { workers: 2, pool });
+      times.push(performance.now() - start);
+      cpus.push(process.cpuUsage(cpu).user / 1000);
+    }
+  } finally {
+    await pool.destroy();
   }
   times.sort((a, b) => a - b);
-  console.log(`full tornado, 2 workers:   ${seconds(times[1]!)} (median of 3, range ${seconds(times[0]!)}-${seconds(times[2]!)}; includes starting the workers)`);
+  cpus.sort((a, b) => a - b);
+  console.log(`full tornado, 2 workers:   ${seconds(times[1]!)} on started threads (median of 3, range ${seconds(times[0]!)}-${seconds(times[2]!)}; CPU of all threads ${seconds(cpus[1]!)}); ${seconds(coldMs)} including starting 2 tsx workers`);
+  console.log(`on an idle 2-core machine the 2-worker run would take about CPU / 2 = ${seconds(cpus[1]! / 2)} on started threads (an estimate, not a measurement)`);
   console.log(`same bytes on 1 thread and 2 workers: ${JSON.stringify(single) === JSON.stringify(parallel) ? 'yes' : 'NO'}`);
 
   // The naive way: a separate run of the moved scenario per point (timed on a few points).

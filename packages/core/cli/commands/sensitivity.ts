@@ -66,29 +66,48 @@ function workerModule(): { filename: string; execArgv?: string[] } {
   return { filename, execArgv: [...process.execArgv, '--import', import.meta.resolve('tsx')] };
 }
 
-/** Runs tasks over `[0, count)` in chunks on `workers` threads, handing each chunk's numbers to `take`. */
+/** Worker threads for sensitivity analyses, reusable across analyses (starting a thread under tsx takes seconds). */
+export type SensitivityPool = Piscina<SensitivityTask, Float64Array>;
+
+/**
+ * Starts `workers` worker threads for {@link tornadoInParallel} and {@link sobolInParallel}; pass
+ * it as `pool` to reuse the threads, and `destroy()` it when done.
+ *
+ * @example
+ * const pool = sensitivityPool(2);
+ * try { await tornadoInParallel(scenario, settings, { workers: 2, pool }); } finally { await pool.destroy(); }
+ */
+export function sensitivityPool(workers: number): SensitivityPool {
+  return new Piscina<SensitivityTask, Float64Array>({ ...workerModule(), minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+}
+
+/**
+ * Runs tasks over `[0, count)` in chunks on `workers` threads (of `pool` when given, else of a
+ * pool started and stopped here), handing each chunk's numbers to `take`.
+ */
 async function runChunks(
   count: number,
   chunk: number,
   workers: number,
+  pool: SensitivityPool | undefined,
   task: (from: number, to: number) => SensitivityTask,
   take: (from: number, to: number, values: Float64Array) => void,
 ): Promise<void> {
   const threads = Math.max(1, Math.min(workers, Math.ceil(count / chunk)));
-  const pool = new Piscina<SensitivityTask, Float64Array>({ ...workerModule(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  const threadPool = pool ?? sensitivityPool(threads);
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < count) {
       const from = next;
       const to = Math.min(count, from + chunk);
       next = to;
-      take(from, to, await pool.run(task(from, to)));
+      take(from, to, await threadPool.run(task(from, to)));
     }
   };
   try {
     await Promise.all(Array.from({ length: 2 * threads }, lane));
   } finally {
-    await pool.destroy();
+    if (pool === undefined) await threadPool.destroy();
   }
 }
 
@@ -103,7 +122,7 @@ async function runChunks(
 export async function tornadoInParallel(
   scenario: unknown,
   settings: TornadoSettings,
-  { workers = 1, onProgress }: { workers?: number; onProgress?: (passesDone: number) => void } = {},
+  { workers = 1, onProgress, pool }: { workers?: number; onProgress?: (passesDone: number) => void; pool?: SensitivityPool } = {},
 ): Promise<TornadoResult> {
   const plan = prepareTornado(scenario, settings);
   if (workers <= 1 || plan.blocks <= 1) {
@@ -118,6 +137,7 @@ export async function tornadoInParallel(
     plan.blocks,
     chunk,
     workers,
+    pool,
     (from, to) => ({ kind: 'tornado', key, scenario: plan.scenario, settings, from, to }),
     (from, to, part) => {
       for (let k = 0; k < tally.length; k++) tally[k]! += part[k]!;
@@ -137,7 +157,7 @@ export async function tornadoInParallel(
 export async function sobolInParallel(
   scenario: unknown,
   settings: SobolSettings,
-  { workers = 1, onPoint }: { workers?: number; onPoint?: (pointsDone: number) => void } = {},
+  { workers = 1, onPoint, pool }: { workers?: number; onPoint?: (pointsDone: number) => void; pool?: SensitivityPool } = {},
 ): Promise<SobolResult> {
   const plan = prepareSobol(scenario, settings);
   const points = plan.manifest.points;
@@ -150,6 +170,7 @@ export async function sobolInParallel(
     points,
     Math.max(1, Math.min(64, Math.ceil(points / (workers * 16)))),
     workers,
+    pool,
     (from, to) => ({ kind: 'sobol', key, scenario: plan.scenario, settings, from, to }),
     (from, to, part) => {
       values.set(part, from * stride);
