@@ -260,6 +260,7 @@ export function sobolTable(result: SobolResult): string {
 /** A discovery as text: the sentence, then the box's conditions and figures. */
 export function discoveryText(result: DiscoveryResult): string {
   const { box } = result;
+  if (result.cases === 0) return result.summary + '\n';
   const lines = [result.summary, ''];
   if (box.conditions.length > 0) {
     lines.push('Conditions:');
