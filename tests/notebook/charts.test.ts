@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { blockersHeatmap } from '../../packages/notebook/src/charts/blockersHeatmap.js';
-import { clusterLabels, finiteRows, marginFor, percent, pointChange } from '../../packages/notebook/src/charts/chartData.js';
+import { clusterLabels, finiteRows, marginFor, wrapLabel, percent, pointChange } from '../../packages/notebook/src/charts/chartData.js';
 import { consensusChart } from '../../packages/notebook/src/charts/consensusChart.js';
 import { convergenceChart } from '../../packages/notebook/src/charts/convergenceChart.js';
 import { dilutionChart } from '../../packages/notebook/src/charts/dilutionChart.js';
@@ -85,6 +85,12 @@ describe('chart data helpers', () => {
       { label: 'C', x: 0, y: 40 },
     ];
     expect(clusterLabels(rows, (row) => row).map((row) => row.label)).toEqual(['A\nB', 'C']);
+  });
+
+  it('wrapLabel(label, width) breaks long labels at spaces and leaves short ones alone', () => {
+    expect(wrapLabel('Dual track: firm deterrence plus risk-reduction channels', 30)).toBe('Dual track: firm deterrence\nplus risk-reduction channels');
+    expect(wrapLabel('Containment', 30)).toBe('Containment');
+    expect(wrapLabel('Supercalifragilistic', 5)).toBe('Supercalifragilistic');
   });
 
   it('marginFor(labels) grows with the longest label within its bounds', () => {

@@ -1,7 +1,7 @@
 /** Which allies block which option: a heatmap of blocker rates, ally by option. */
 import * as Plot from '@observablehq/plot';
 import type { SimulationResult } from '../../../core/src/index.js';
-import { allyLabel, baselineOption, blocOrder, finiteRows, isFiniteNumber, marginFor, optionLabel, optionLabels, type ChartOptions } from './chartData.js';
+import { allyLabel, baselineOption, blocOrder, finiteRows, isFiniteNumber, marginFor, optionLabel, optionLabels, wrapLabel, type ChartOptions } from './chartData.js';
 
 /** Class limits of the heatmap's colours: under 1%, 1-5%, 5-10%, 10-25%, 25-50%, 50% and more. */
 export const BLOCKER_CLASSES = [0.01, 0.05, 0.1, 0.25, 0.5];
@@ -48,9 +48,9 @@ export function blockersHeatmap(result: SimulationResult, options: ChartOptions 
     width,
     height: 16 * allies.length + 70,
     marginLeft: marginFor(allyNames, 80, 220),
-    marginTop: 40,
+    marginTop: 16 + 12 * Math.max(1, ...optionLabels(result).map((label) => wrapLabel(label, 16).split('\n').length)),
     padding: 0.04,
-    x: { domain: optionLabels(result), label: null, axis: 'top', tickRotate: 0 },
+    x: { domain: optionLabels(result), label: null, axis: 'top', tickFormat: (label: string) => wrapLabel(label, 16) },
     y: { domain: allyNames, label: null },
     // Threshold colours: a legend of plain rectangles (a continuous ramp needs a canvas), and
     // classes a reader can name ("blocks in over a quarter of passes").

@@ -78,9 +78,30 @@ export function baselineOption(baseline: SimulationResult | undefined, id: strin
   return baseline?.options.find((option) => option.id === id);
 }
 
-/** Left margin wide enough for the longest label (about 6.5 px a character at Plot's 10 px font). */
+/**
+ * Breaks a long label into lines of at most about `width` characters, at spaces, so axis labels
+ * and mark labels stay inside the chart.
+ *
+ * @example
+ * wrapLabel('Dual track: firm deterrence plus risk-reduction channels', 30);
+ * // => 'Dual track: firm deterrence\nplus risk-reduction channels'
+ */
+export function wrapLabel(label: string, width = 30): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(/\s+/)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+/** Left margin wide enough for the longest line of the labels (about 6.2 px a character at Plot's 10 px font). */
 export function marginFor(labels: readonly string[], minimum = 60, maximum = 240): number {
-  const longest = labels.reduce((max, label) => Math.max(max, label.length), 0);
+  const longest = labels.reduce((max, label) => Math.max(max, ...label.split('\n').map((line) => line.length)), 0);
   return Math.min(maximum, Math.max(minimum, Math.round(longest * 6.2) + 14));
 }
 

@@ -1,7 +1,7 @@
 /** Consensus probability per option, with its 95% interval (and the baseline's estimate when pinned). */
 import * as Plot from '@observablehq/plot';
 import type { SimulationResult } from '../../../core/src/index.js';
-import { BASELINE_COLOR, CONSENSUS_COLOR, baselineOption, finiteRows, marginFor, optionLabel, optionLabels, percent, pointChange, type ChartOptions } from './chartData.js';
+import { BASELINE_COLOR, CONSENSUS_COLOR, baselineOption, finiteRows, marginFor, optionLabel, optionLabels, percent, pointChange, wrapLabel, type ChartOptions } from './chartData.js';
 
 /**
  * The Plot spec of the consensus chart: a bar per option, its Wilson interval as a rule, the
@@ -27,10 +27,10 @@ export function consensusChart(result: SimulationResult, options: ChartOptions =
   return {
     width,
     height: 34 * labels.length + 50,
-    marginLeft: marginFor(labels),
+    marginLeft: marginFor(labels.map((label) => wrapLabel(label))),
     marginRight: baseRows.length > 0 ? 250 : 130,
     x: { domain: [0, 1], label: 'Probability of consensus →', tickFormat: '.0%', grid: true },
-    y: { domain: labels, label: null },
+    y: { domain: labels, label: null, tickFormat: (label: string) => wrapLabel(label) },
     marks: [
       Plot.barX(rows, { y: 'label', x: 'estimate', fill: CONSENSUS_COLOR, fillOpacity: 0.75 }),
       Plot.ruleY(rows, { y: 'label', x1: 'lower', x2: 'upper', stroke: '#1b3a5c', strokeWidth: 2 }),

@@ -1,7 +1,7 @@
 /** How much bargaining diluted each option: proposed firmness against the adopted text's firmness. */
 import * as Plot from '@observablehq/plot';
 import type { SimulationResult } from '../../../core/src/index.js';
-import { BASELINE_COLOR, CONSENSUS_COLOR, baselineOption, finiteRows, isFiniteNumber, marginFor, optionLabel, optionLabels, type ChartOptions } from './chartData.js';
+import { BASELINE_COLOR, CONSENSUS_COLOR, baselineOption, finiteRows, isFiniteNumber, marginFor, optionLabel, optionLabels, wrapLabel, type ChartOptions } from './chartData.js';
 
 /**
  * The Plot spec of the dilution chart: for each option, an arrow from the proposed firmness to
@@ -29,10 +29,10 @@ export function dilutionChart(result: SimulationResult, options: ChartOptions = 
   return {
     width,
     height: 34 * labels.length + 50,
-    marginLeft: marginFor(labels),
+    marginLeft: marginFor(labels.map((label) => wrapLabel(label))),
     marginRight: 110,
     x: { domain: [0, 1], label: 'Firmness (0 normalization, 1 maximal confrontation) →', grid: true },
-    y: { domain: labels, label: null },
+    y: { domain: labels, label: null, tickFormat: (label: string) => wrapLabel(label) },
     marks: [
       Plot.ruleY(adopted, { y: 'label', x1: 'p05', x2: 'p95', stroke: CONSENSUS_COLOR, strokeOpacity: 0.3, strokeWidth: 8 }),
       Plot.arrow(adopted, { y1: 'label', y2: 'label', x1: 'proposed', x2: 'adopted', stroke: CONSENSUS_COLOR, headLength: 6, bend: 0 }),

@@ -1,7 +1,7 @@
 /** Signal strength distribution per option, against Russia's uncertain tolerance threshold. */
 import * as Plot from '@observablehq/plot';
 import { HISTOGRAM_BINS, logit, sigmoid, type SimulationResult, type Uncertain } from '../../../core/src/index.js';
-import { BASELINE_COLOR, RISK_COLOR, baselineOption, finiteRows, marginFor, optionLabel, optionLabels, percent, type ChartOptions } from './chartData.js';
+import { BASELINE_COLOR, RISK_COLOR, baselineOption, finiteRows, marginFor, optionLabel, optionLabels, percent, wrapLabel, type ChartOptions } from './chartData.js';
 
 /** The 5%, 50% and 95% quantiles of the threshold `sigmoid(logit(center) + uncertainty * z)`. */
 export function thresholdQuantiles(threshold: Uncertain): { p05: number; p50: number; p95: number } {
@@ -42,11 +42,11 @@ export function signalChart(result: SimulationResult, options: ChartOptions = {}
   return {
     width,
     height: 64 * labels.length + 50,
-    marginLeft: marginFor(labels),
+    marginLeft: marginFor(labels.map((label) => wrapLabel(label))),
     marginRight: 80,
     x: { domain: [0, 1], label: 'Signal strength →', grid: true },
     y: { label: null, axis: null, type: 'sqrt' },
-    fy: { domain: labels, label: null, axis: 'left' },
+    fy: { domain: labels, label: null, axis: 'left', tickFormat: (label: string) => wrapLabel(label) },
     facet: { data: bars, y: 'label' },
     marks: [
       Plot.rectX([threshold], { x1: 'p05', x2: 'p95', fill: RISK_COLOR, fillOpacity: 0.08 }),

@@ -2,7 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Scenario } from '../../../core/src/index.js';
 import { centerOf } from '../scenarioEdits.js';
-import { allyLabel, blocColors, blocOrder, clusterLabels, finiteRows, labelWidth, optionLabel } from './chartData.js';
+import { allyLabel, blocColors, blocOrder, clusterLabels, finiteRows, labelWidth, optionLabel, wrapLabel } from './chartData.js';
 
 /** A point on the stance map that can be dragged. */
 export interface StancePoint {
@@ -48,7 +48,7 @@ export function stanceMap(scenario: Scenario, options: { readonly width?: number
     ['firmness', 'engagement', 'salience', 'influence', 'solidarityCost'],
   );
   const choices = finiteRows(
-    scenario.options.map((option) => ({ id: option.id, label: optionLabel(option), firmness: option.firmness, engagement: option.engagement, visibility: option.visibility })),
+    scenario.options.map((option) => ({ id: option.id, label: wrapLabel(optionLabel(option), 28), firmness: option.firmness, engagement: option.engagement, visibility: option.visibility })),
     ['firmness', 'engagement', 'visibility'],
   );
   const statusQuo = [{ label: 'status quo', ...scenario.statusQuo }];

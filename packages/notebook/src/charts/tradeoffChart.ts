@@ -1,7 +1,7 @@
 /** The trade-off between consensus and destabilization risk: one mark per option, intervals on both axes. */
 import * as Plot from '@observablehq/plot';
 import type { SimulationResult } from '../../../core/src/index.js';
-import { BASELINE_COLOR, baselineOption, clusterLabels, finiteRows, labelWidth, optionLabel, type ChartOptions } from './chartData.js';
+import { BASELINE_COLOR, baselineOption, clusterLabels, finiteRows, labelWidth, optionLabel, wrapLabel, type ChartOptions } from './chartData.js';
 
 /**
  * The Plot spec of the trade-off chart: risk on x, consensus on y, each with its 95% interval; a
@@ -11,7 +11,7 @@ export function tradeoffChart(result: SimulationResult, options: ChartOptions = 
   const { baseline, width = 640 } = options;
   const rows = finiteRows(
     result.options.map((option) => ({
-      label: optionLabel(option),
+      label: wrapLabel(optionLabel(option), 26),
       risk: option.risk.estimate,
       riskLower: option.risk.lower,
       riskUpper: option.risk.upper,
@@ -60,8 +60,15 @@ export function tradeoffChart(result: SimulationResult, options: ChartOptions = 
         tip: true,
         channels: { option: 'label', consensus: 'consensus', risk: 'risk' },
       }),
-      Plot.text(labels.filter((row) => fitsRight(row)), { x: 'risk', y: 'consensus', text: 'label', dx: 9, dy: -9, lineAnchor: 'bottom', textAnchor: 'start', fontWeight: 600, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke', fill: '#222' }),
-      Plot.text(labels.filter((row) => !fitsRight(row)), { x: 'risk', y: 'consensus', text: 'label', dx: -9, dy: -9, lineAnchor: 'bottom', textAnchor: 'end', fontWeight: 600, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke', fill: '#222' }),
+      // Labels above right of their dot; below it near the top, left of it near the right edge.
+      ...[true, false].flatMap((right) =>
+        [true, false].map((above) =>
+          Plot.text(
+            labels.filter((row) => fitsRight(row) === right && (row.consensus <= 0.9) === above),
+            { x: 'risk', y: 'consensus', text: 'label', dx: right ? 9 : -9, dy: above ? -9 : 9, lineAnchor: above ? 'bottom' : 'top', textAnchor: right ? 'start' : 'end', fontWeight: 600, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke', fill: '#222' },
+          ),
+        ),
+      ),
     ],
   };
 }
