@@ -118,8 +118,10 @@ export function resultsSection(_app: NotebookApp) {
     RESULT_CHARTS.forEach((chart, k) => {
       setTimeout(() => {
         if (mine !== generation) return;
+        const started = performance.now();
         const figure = renderChart(chart.spec(result, { baseline: baseline ?? undefined, width }));
         holders.get(chart.id)!.replaceChildren(figure);
+        performance.measure(`concert-chart:${chart.id}`, { start: started, end: performance.now() });
         if (k === RESULT_CHARTS.length - 1) status.dataset.rendered = `${result.manifest.scenarioHash}/${passes}/${String(seed)}/${baseline === null ? '' : 'baseline'}`;
       }, 0);
     });
