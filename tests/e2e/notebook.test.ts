@@ -104,6 +104,27 @@ describe('notebook in Chromium', () => {
     await page.context().close();
   });
 
+  it('picking another built-in scenario loads it and reruns', async () => {
+    const page = await openNotebook();
+    const keys = await page.$$eval('[data-field=scenario-picker] option:not([disabled])', (options) => options.map((o) => (o as HTMLOptionElement).value));
+    const other = keys.find((key) => key !== keys[0]);
+    if (other === undefined) {
+      // Only one scenario is built in (examples/scenarios/ is empty): nothing to switch to.
+      expect(keys).toEqual(['toy-32']);
+      await page.context().close();
+      return;
+    }
+    const titleBefore = await page.locator('.scenario-title').innerText();
+    const before = await rendered(page);
+    await page.selectOption('[data-field=scenario-picker]', other);
+    await nextRendered(page, before);
+    const expected = JSON.parse(readFileSync(resolve(`examples/scenarios/${other}.json`), 'utf8')) as { title: string };
+    expect(await page.locator('.scenario-title').innerText()).toBe(expected.title);
+    expect(expected.title).not.toBe(titleBefore);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('moving an option slider reruns and changes the figures', async () => {
     const page = await openNotebook();
     const before = await rendered(page);
