@@ -126,14 +126,14 @@ describe('sensitivitySection(app, options)', () => {
 
     field<HTMLButtonElement>('sensitivity-tornado').click();
     await worker.done;
-    expect(worker.requests[0]).toMatchObject({ type: 'tornado', settings: { passes: 300, seed: 42 } });
+    expect(worker.requests[0]).toMatchObject({ type: 'tornado', settings: { passes: 300, seed: app.state.get().run.seed } });
     expect(field('sensitivity-tornado-chart').querySelector('svg')).not.toBeNull();
     expect(field('sensitivity-status').textContent).toBe('Done in 0.0 s.');
 
     expect(field<HTMLButtonElement>('sensitivity-sobol').disabled).toBe(false);
     field<HTMLButtonElement>('sensitivity-sobol').click();
     await worker.done;
-    expect(worker.requests[1]).toMatchObject({ type: 'sobol', settings: { outputs: [{ option: 'dual-track', measure: 'consensus' }], samples: 64 } });
+    expect(worker.requests[1]).toMatchObject({ type: 'sobol', settings: { outputs: [{ option: 'dual-track', measure: 'consensus' }], samples: 128 } });
     expect(field('sensitivity-sobol-chart').textContent).toContain('Sobol indices: consensus of dual-track');
 
     field<HTMLButtonElement>('sensitivity-discover').click();
