@@ -52,6 +52,7 @@ export {
   type TornadoResult,
   type TornadoEffect,
   type TornadoMove,
+  type PointMethod,
 } from './tornado.js';
 export { tornadoBars, type TornadoBar } from './tornadoBars.js';
 export { RecordingStream, ReplayStream, drawsPerPass } from './recordedDraws.js';

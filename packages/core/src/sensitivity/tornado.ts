@@ -48,7 +48,7 @@ const DOWN = 1;
 export const CENTER_MARGIN = 0.01;
 
 /** How a moved point is judged: by recomputing one ally, by resampling when its event draw changes, or by resampling every pass. */
-type PointMethod = 'ally' | 'event' | 'world';
+export type PointMethod = 'ally' | 'event' | 'world';
 
 /** One moved parameter value of a tornado. */
 export interface TornadoPoint {
