@@ -54,10 +54,15 @@ export function compareSection(app: NotebookApp) {
   });
   const clear = button('Clear the baseline', () => app.results.set({ ...app.results.get(), baseline: null }));
 
+  let shown: { result: ResultsState['result']; baseline: ResultsState['baseline'] } | null = null;
+
   function update(results: ResultsState): void {
     const { baseline, result } = results;
     pin.disabled = result === null;
     clear.disabled = baseline === null;
+    // Progress messages change nothing here: redraw only for a new result or baseline.
+    if (shown !== null && shown.result === result && shown.baseline === baseline) return;
+    shown = { result, baseline };
     if (baseline === null || result === null) {
       note.textContent = 'No baseline pinned. Pin a run, change something, and every chart and the table below show the change.';
       table.replaceChildren();

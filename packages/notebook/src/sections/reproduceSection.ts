@@ -38,9 +38,12 @@ export function reproduceSection(app: NotebookApp) {
     button('Scenario JSON', () => downloadText('scenario.json', `${JSON.stringify(effectiveScenario(app.state.get()), null, 2)}\n`), { 'data-field': 'download-scenario' }),
   );
 
+  let shown: ResultsState['result'] = null;
+
   function update(results: ResultsState): void {
     const { result } = results;
-    if (result === null) return;
+    if (result === null || result === shown) return;
+    shown = result;
     seed.textContent = String(result.manifest.seed);
     passes.textContent = result.manifest.passes.toLocaleString('en-US');
     hash.textContent = result.manifest.scenarioHash;
