@@ -87,15 +87,7 @@ export async function runBlocksInParallel(run: PreparedRun, range: BlockRange, o
   const { workers = 1, onProgress } = options;
   const passes = run.manifest.passes;
   const blocks = range.to - range.from;
-  if (workers <= 1 || blocks <= 1) {
-    let passesDone = 0;
-    return runPreparedBlocks(run, range, {
-      onProgress: (progress) => {
-        passesDone = progress.passesDone;
-        onProgress?.(passesDone);
-      },
-    });
-  }
+  if (workers <= 1 || blocks <= 1) return runPreparedBlocks(run, range, { onProgress: (progress) => onProgress?.(progress.passesDone) });
 
   const threads = Math.min(workers, blocks);
   const pool = new Piscina<BlockTask, Float64Array>({ ...(await workerModule()), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
