@@ -3,7 +3,7 @@
  * box, a closed-form scenario whose failure condition is known exactly, and bad settings.
  */
 import { describe, expect, it } from 'vitest';
-import { ConcertInputError, blockStream, discoverDrivers, prim, recordPasses, simulate } from '../../packages/core/src/index.js';
+import { ConcertInputError, blockStream, decisionTree, discoverDrivers, prim, recordPasses, simulate } from '../../packages/core/src/index.js';
 import { ally, scenarioOf, toyScenario } from '../core/helpers.js';
 
 describe('recordPasses(scenario, { passes, seed, options })', () => {
@@ -72,6 +72,38 @@ describe('prim(features, cases, options)', () => {
   });
 });
 
+describe('decisionTree(features, cases, options)', () => {
+  it('splits synthetic data along the box it was made from, leaves partitioning the points', () => {
+    const n = 8000;
+    const stream = blockStream('tree-test', 0);
+    const x = new Float64Array(n);
+    const z = new Float64Array(n);
+    const event = new Float64Array(n);
+    const cases = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      x[i] = stream.uniform();
+      z[i] = stream.uniform();
+      event[i] = stream.uniform() < 0.5 ? 1 : 0;
+      cases[i] = x[i]! < 0.3 && event[i] === 0 ? 1 : 0;
+    }
+    const features = [
+      { name: 'x', label: 'x', binary: false, values: x },
+      { name: 'z', label: 'z', binary: false, values: z },
+      { name: 'e', label: 'storm', binary: true, values: event },
+    ];
+    const { leaves, cases: total } = decisionTree(features, cases, { maxDepth: 2 });
+    expect(leaves.reduce((s, leaf) => s + leaf.points, 0)).toBe(n);
+    expect(leaves.reduce((s, leaf) => s + leaf.cases, 0)).toBe(total);
+    const [densest] = leaves;
+    expect(densest!.density).toBe(1);
+    expect(densest!.coverage).toBe(1);
+    expect(densest!.conditions.map((c) => c.feature).sort()).toEqual(['e', 'x']);
+    expect(densest!.text).toMatch(/^(x below 0\.30 and no storm|no storm and x below 0\.30)$/);
+    for (const leaf of leaves.slice(1)) expect(leaf.cases).toBe(0);
+    expect(decisionTree(features, cases, { maxDepth: 0 }).leaves.map((l) => l.text)).toEqual(['in every pass']);
+  });
+});
+
 describe('discoverDrivers(scenario, settings)', () => {
   it('finds the exact failure condition of a closed-form scenario in words', () => {
     // X objects to the option (firmness 0.8, status quo 0.4) exactly when its hawkishness is below 0.6.
@@ -96,6 +128,13 @@ describe('discoverDrivers(scenario, settings)', () => {
     expect(found.holdout!.coverage.estimate).toBeGreaterThan(0.85);
     expect(found.holdout!.density.lower).toBeGreaterThan(0.99);
     expect(found.summary).toMatch(/ On 5000 fresh passes: 100% \(\d+(\.\d)?%-100%\) inside, coverage \d+%\.$/);
+    // The tree's densest leaf is the same condition, split exactly at the truth (0.6, up to the gap between sampled values).
+    const [leaf] = found.tree!;
+    expect(leaf!.conditions.map((c) => c.feature)).toEqual(['allies.X.hawkishness']);
+    expect(leaf!.density).toBe(1);
+    expect(leaf!.coverage).toBe(1);
+    expect(leaf!.conditions[0]!.upper).toBeGreaterThan(0.59);
+    expect(leaf!.conditions[0]!.upper).toBeLessThan(0.6);
   });
 
   it('refuses an unknown option and settings out of range, naming each setting', () => {

@@ -274,6 +274,11 @@ export function discoveryText(result: DiscoveryResult): string {
     const interval = (e: { estimate: number; lower: number; upper: number }) => `${fixed(e.estimate)} [${fixed(e.lower)}, ${fixed(e.upper)}]`;
     lines.push(`On ${holdout.passes} fresh passes: coverage ${interval(holdout.coverage)}, density ${interval(holdout.density)}, mass ${interval(holdout.mass)} (95% Wilson intervals).`);
   }
+  if (result.tree !== null && result.tree.length > 1) {
+    lines.push('', `A decision tree of depth ${result.manifest.treeDepth} splits the passes into (densest first):`);
+    for (const leaf of result.tree)
+      lines.push(`  - ${leaf.text}: ${(leaf.density * 100).toFixed(0)}% of its ${leaf.points} passes (coverage ${(leaf.coverage * 100).toFixed(0)}%)`);
+  }
   return lines.join('\n') + '\n';
 }
 
@@ -310,6 +315,7 @@ export const sensitivity: Command = {
     'holdout-passes': { type: 'string' },
     'min-coverage': { type: 'string' },
     'max-conditions': { type: 'string' },
+    'tree-depth': { type: 'string' },
     format: { type: 'string', short: 'f' },
     out: { type: 'string', short: 'o' },
     quiet: { type: 'boolean', short: 'q' },
@@ -362,6 +368,7 @@ discover:
                         many as --passes; passes and holdout at most 200,000 together)
       --min-coverage X  the box reported is the densest covering at least X of the cases (0.5)
       --max-conditions K  most features a box restricts (default 3)
+      --tree-depth D    depth of the decision tree shown beside the box (default 2; 0: none)
 
 Exit status: 0 done, 1 invalid scenario or settings (every problem listed), 2 bad usage.
 
@@ -446,6 +453,8 @@ Examples:
     if (holdoutPasses !== undefined) settings['holdoutPasses'] = holdoutPasses;
     const minCoverage = numberOption(args, 'min-coverage');
     if (minCoverage !== undefined) settings['minCoverage'] = minCoverage;
+    const treeDepth = numberOption(args, 'tree-depth');
+    if (treeDepth !== undefined) settings['treeDepth'] = treeDepth;
     const maxConditions = numberOption(args, 'max-conditions');
     if (maxConditions !== undefined) settings['maxConditions'] = maxConditions;
     const result = discoverDrivers(scenario, settings as Parameters<typeof discoverDrivers>[1]);

@@ -9,6 +9,7 @@ import { ConcertInputError } from '../problems.js';
 import { validateScenario } from '../validate.js';
 import { ENGINE_VERSION, MODEL_VERSION } from '../version.js';
 import { recordPasses } from './passRecords.js';
+import { decisionTree, type TreeLeaf } from './decisionTree.js';
 import { evaluateBox, prim, type PrimBox, type PrimFeature } from './prim.js';
 import { wilsonInterval, type Estimate } from '../statistics.js';
 import { DiscoverySettingsSchema, parseSettings, type DiscoverySettings, type DiscoveryTarget } from './settings.js';
@@ -24,6 +25,7 @@ export interface DiscoveryManifest {
   readonly minMass: number;
   readonly maxConditions: number;
   readonly minCoverage: number;
+  readonly treeDepth: number;
   readonly scenarioHash: string;
   readonly engineVersion: string;
   readonly modelVersion: string;
@@ -57,6 +59,11 @@ export interface DiscoveryResult {
     readonly density: Estimate;
     readonly mass: Estimate;
   } | null;
+  /**
+   * A shallow decision tree on the same passes: its leaves, densest first, each with its
+   * conditions in words, density and coverage. Null when `treeDepth` is 0.
+   */
+  readonly tree: readonly TreeLeaf[] | null;
   /** One sentence for a reader. */
   readonly summary: string;
 }
@@ -104,6 +111,10 @@ export function discoverDrivers(scenarioInput: unknown, settingsInput: Discovery
     maxConditions: settings.maxConditions,
     minCoverage: settings.minCoverage,
   });
+  const tree =
+    settings.treeDepth === 0
+      ? null
+      : decisionTree(part(0, settings.passes), cases.subarray(0, settings.passes), { maxDepth: settings.treeDepth, minLeaf: Math.min(settings.minMass, 0.49) }).leaves;
   const check = holdoutPasses === 0 ? null : evaluateBox(found.box, part(settings.passes, total), cases.subarray(settings.passes, total));
   const holdout =
     check === null
@@ -144,6 +155,7 @@ export function discoverDrivers(scenarioInput: unknown, settingsInput: Discovery
       minMass: settings.minMass,
       maxConditions: settings.maxConditions,
       minCoverage: settings.minCoverage,
+      treeDepth: settings.treeDepth,
       scenarioHash: scenarioHash(scenario),
       engineVersion: ENGINE_VERSION,
       modelVersion: MODEL_VERSION,
@@ -155,6 +167,7 @@ export function discoverDrivers(scenarioInput: unknown, settingsInput: Discovery
     box,
     trajectory: found.trajectory,
     holdout,
+    tree,
     summary,
   };
 }

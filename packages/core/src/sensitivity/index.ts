@@ -78,5 +78,6 @@ export {
 
 // Drivers of failure (scenario discovery): per-pass records and PRIM
 export { recordPasses, type PassRecords, type RecordedFeature, type RecordedOutcomes } from './passRecords.js';
-export { prim, evaluateBox, type PrimFeature, type PrimCondition, type PrimBox, type PrimOptions, type PrimResult, type BoxFigures } from './prim.js';
+export { decisionTree, type DecisionTreeResult, type DecisionTreeOptions, type TreeLeaf } from './decisionTree.js';
+export { prim, evaluateBox, describeCondition, type PrimFeature, type PrimCondition, type PrimBox, type PrimOptions, type PrimResult, type BoxFigures } from './prim.js';
 export { discoverDrivers, type DiscoveryResult, type DiscoveryManifest } from './discoverDrivers.js';

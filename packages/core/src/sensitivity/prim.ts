@@ -121,8 +121,15 @@ function round2(x: number): string {
   return (Math.round(x * 100) / 100).toFixed(2);
 }
 
-/** A condition in words: `X below 0.21`, `X above 0.60`, `X between 0.30 and 0.50`, `E occurred` / `no E`. */
-function describe(feature: PrimFeature, lower: number, upper: number): string {
+/**
+ * A condition on a feature in words: `X below 0.21`, `X above 0.60`, `X between 0.30 and 0.50`,
+ * and for a binary feature `E occurred` / `no E`.
+ *
+ * @example
+ * describeCondition({ name: 'allies.HU.hawkishness', label: "Hungary's hawkishness", binary: false, values: [] }, -Infinity, 0.213);
+ * // => "Hungary's hawkishness below 0.21"
+ */
+export function describeCondition(feature: PrimFeature, lower: number, upper: number): string {
   if (feature.binary) return lower >= 1 ? `${feature.label} occurred` : `no ${feature.label}`;
   if (lower === -Infinity) return `${feature.label} below ${round2(upper)}`;
   if (upper === Infinity) return `${feature.label} above ${round2(lower)}`;
@@ -170,7 +177,7 @@ export function prim(features: readonly PrimFeature[], cases: ArrayLike<number>,
   const snapshot = (): PrimBox => {
     const conditions = restrictedOrder.map((f): PrimCondition => {
       const feature = features[f]!;
-      return { feature: feature.name, label: feature.label, binary: feature.binary, lower: lower[f]!, upper: upper[f]!, text: describe(feature, lower[f]!, upper[f]!) };
+      return { feature: feature.name, label: feature.label, binary: feature.binary, lower: lower[f]!, upper: upper[f]!, text: describeCondition(feature, lower[f]!, upper[f]!) };
     });
     return {
       conditions,

@@ -119,8 +119,9 @@ export const MAX_RECORDED_PASSES = 200_000;
 /**
  * Settings of {@link discoverDrivers}. Defaults: `target` failure, `holdoutPasses` as many as
  * `passes` (fresh passes on which the box found is checked), `alpha` 0.05 (share peeled per step),
- * `minMass` 0.05 (smallest share of passes a box keeps), `maxConditions` 3, `minCoverage` 0.5 (the
- * box reported is the densest one that still covers half of the cases).
+ * `minMass` 0.05 (smallest share of passes a box keeps, and a tree leaf holds), `maxConditions` 3,
+ * `minCoverage` 0.5 (the box reported is the densest one that still covers half of the cases),
+ * `treeDepth` 2 (the shallow decision tree reported beside the box).
  */
 export const DiscoverySettingsSchema = z
   .object({
@@ -143,6 +144,8 @@ export const DiscoverySettingsSchema = z
       .lt(1, { error: 'must be strictly between 0 and 1' })
       .default(0.05),
     maxConditions: wholeNumber(1, 10).default(3),
+    /** Depth of the shallow decision tree reported beside the box (0 for none). */
+    treeDepth: wholeNumber(0, 4).default(2),
     minCoverage: z
       .number({ error: 'must be a number from 0 to 1' })
       .min(0, { error: 'must be from 0 to 1' })

@@ -143,6 +143,14 @@ export function sensitivitySection(app: NotebookApp, options: SensitivitySection
         el('p', { 'data-field': 'sensitivity-summary' }, result.summary + stale(scenario)),
         box.conditions.length === 0 ? null : el('ul', {}, ...box.conditions.map((condition) => el('li', {}, condition.text))),
         el('p', { class: 'muted' }, `Coverage ${(box.coverage * 100).toFixed(0)}%: the share of the cases inside these conditions. Density ${(box.density * 100).toFixed(0)}%: the share of passes inside them where it happens (against ${(result.baseRate * 100).toFixed(0)}% overall).`),
+        result.tree === null || result.tree.length < 2
+          ? null
+          : el(
+              'details',
+              { 'data-field': 'sensitivity-tree' },
+              el('summary', {}, 'A shallow decision tree splits the passes into'),
+              el('ul', {}, ...result.tree.map((leaf) => el('li', {}, `${leaf.text}: ${(leaf.density * 100).toFixed(0)}% of its ${leaf.points.toLocaleString('en-US')} passes (coverage ${(leaf.coverage * 100).toFixed(0)}%)`))),
+            ),
       );
     }
   }
