@@ -3,6 +3,7 @@
  * shortcuts that skip unchanged passes are exact), independence of the block split, clamps,
  * a closed-form case checked within its paired standard error, and bad settings.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   ConcertInputError,
@@ -88,6 +89,13 @@ describe('tornado(scenario, settings)', () => {
     const scenario = toyScenario();
     const result = tornado(scenario, { passes: 1000, seed: 'exact' });
     expect(result.manifest.parameters.length).toBe(32 * 4 + 2);
+    expectMovesMatchSeparateRuns(scenario, result);
+  });
+
+  it('moves every parameter of the default scenario (Hungary, Slovakia, all events, costs) exactly as separate runs do', () => {
+    const scenario = JSON.parse(readFileSync(new URL('../../examples/scenarios/nato-russia-2025.json', import.meta.url), 'utf8')) as ScenarioInput;
+    const result = tornado(scenario, { passes: 500, seed: 'default', parameters: ['allies.HUN.hawkishness', 'allies.SVK.engagementPreference', 'allies.TUR.salience', 'allies.*.solidarityCost', 'events.*.probability'] });
+    expect(result.manifest.parameters.length).toBe(3 + 32 + scenario.events!.length);
     expectMovesMatchSeparateRuns(scenario, result);
   });
 
