@@ -30,6 +30,6 @@ describe('packages/core/src', () => {
   });
 
   it('creates random streams in exactly one module', () => {
-    expect(sources.filter((s) => /seedrandom/.test(s.text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''))).map((s) => s.path)).toEqual(['random.ts']);
+    expect(sources.filter((s) => /seedrandom/.test(s.text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''))).map((s) => s.path)).toEqual(['random/random.ts']);
   });
 });

@@ -20,7 +20,7 @@ import {
   type ScenarioInput,
   type TornadoResult,
 } from '../../packages/core/src/index.js';
-import { OPTION_COUNTER } from '../../packages/core/src/tally.js';
+import { OPTION_COUNTER } from '../../packages/core/src/run/tally.js';
 import { ally, scenarioOf, toyScenario } from '../core/helpers.js';
 import { withParameter } from './helpers.js';
 

@@ -2,7 +2,7 @@
  * The worker thread's task: tally blocks `[from, to)` of a run. Loaded by piscina in each worker
  * thread (as blockWorker.ts under tsx, as blockWorker.js in the built package).
  */
-import { prepareRun, runPreparedBlocks, type PreparedRun } from '../../src/run.js';
+import { prepareRun, runPreparedBlocks, type PreparedRun } from '../../src/run/simulate.js';
 import type { BlockTask } from './blockTask.js';
 
 let prepared: { key: string; run: PreparedRun } | undefined;

@@ -2,7 +2,7 @@
  * The difference of two probabilities estimated on the same passes (common random numbers), with
  * the standard error of a mean of paired differences.
  */
-import { Z_95 } from '../statistics.js';
+import { Z_95 } from '../../statistics.js';
 
 /** A change in a probability, estimated from paired passes. */
 export interface PairedDifference {

@@ -3,15 +3,15 @@
  * few conditions (events, sampled stances, the threshold) under which an option's consensus
  * fails, its signal crosses Russia's threshold, or it is not viable.
  */
-import { scenarioHash } from '../run.js';
-import type { Seed } from '../random.js';
-import { ConcertInputError } from '../problems.js';
-import { validateScenario } from '../validate.js';
-import { ENGINE_VERSION, MODEL_VERSION } from '../version.js';
+import { scenarioHash } from '../../run/simulate.js';
+import type { Seed } from '../../random/random.js';
+import { ConcertInputError } from '../../problems.js';
+import { validateScenario } from '../../scenario/validate.js';
+import { ENGINE_VERSION, MODEL_VERSION } from '../../version.js';
 import { recordPasses } from './passRecords.js';
 import { decisionTree, type TreeLeaf } from './decisionTree.js';
 import { evaluateBox, prim, type PrimBox, type PrimFeature } from './prim.js';
-import { wilsonInterval, type Estimate } from '../statistics.js';
+import { wilsonInterval, type Estimate } from '../../statistics.js';
 import { DiscoverySettingsSchema, parseSettings, type DiscoverySettings, type DiscoveryTarget } from './settings.js';
 
 /** What identifies a discovery: same manifest, same bytes. */

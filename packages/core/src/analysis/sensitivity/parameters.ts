@@ -3,8 +3,8 @@
  * (`allies.HU.hawkishness`, `events.escalation.probability`, `signal.threshold.center`), with
  * their domains, and how a value is written into a compiled model without recompiling it.
  */
-import { logit, type CompiledModel } from '../model.js';
-import { STANCE_PARAMETERS, type Scenario, type StanceParameter } from '../schema.js';
+import { logit, type CompiledModel } from '../../model/compiledModel.js';
+import { STANCE_PARAMETERS, type Scenario, type StanceParameter } from '../../scenario/schema.js';
 
 /** What a sensitivity parameter is in the model. */
 export type ParameterKind =

@@ -3,7 +3,7 @@
  * evaluations and the estimators in one call (the model analysis and the tests' known functions
  * both go through it).
  */
-import type { Seed } from '../random.js';
+import type { Seed } from '../../random/random.js';
 import { saltelliDesign } from './saltelliDesign.js';
 import { sobolIndices, type SobolIndices } from './sobolIndices.js';
 

@@ -9,9 +9,9 @@ import {
   SALIENCE,
   sigmoid,
   type CompiledModel,
-} from './model.js';
-import { objectionRadiusSquared } from './consensus.js';
-import type { RandomStream } from './random.js';
+} from './compiledModel.js';
+import { objectionRadiusSquared } from './decisionRules/unanimity.js';
+import type { RandomStream } from '../random/random.js';
 
 /** The sampled state of one pass, reused from pass to pass to avoid allocation. */
 export interface World {

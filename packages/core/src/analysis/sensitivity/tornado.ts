@@ -15,18 +15,18 @@
  * The tally holds whole numbers only, so block ranges run on any number of workers add up to the
  * same bytes; block `j` covers the same passes as in `simulate`, whose estimates the base equals.
  */
-import { objectionRadiusSquared } from '../consensus.js';
-import { BLOCK_SIZE, EngineState, blockCount, evaluateOption, passesInBlock } from '../engine.js';
-import { compileModel, sigmoid, type CompiledModel } from '../model.js';
-import { ConcertInputError, type Problem } from '../problems.js';
-import { blockStream, type Seed } from '../random.js';
-import type { BlockRange, Progress } from '../run.js';
-import { scenarioHash } from '../run.js';
-import type { Scenario } from '../schema.js';
-import { wilsonInterval, type Estimate } from '../statistics.js';
-import { validateScenario } from '../validate.js';
-import { ENGINE_VERSION, MODEL_VERSION } from '../version.js';
-import { policyDistance, sampleWorld } from '../world.js';
+import { objectionRadiusSquared } from '../../model/decisionRules/unanimity.js';
+import { BLOCK_SIZE, EngineState, blockCount, evaluateOption, passesInBlock } from '../../run/engine.js';
+import { compileModel, sigmoid, type CompiledModel } from '../../model/compiledModel.js';
+import { ConcertInputError, type Problem } from '../../problems.js';
+import { blockStream, type Seed } from '../../random/random.js';
+import type { BlockRange, Progress } from '../../run/simulate.js';
+import { scenarioHash } from '../../run/simulate.js';
+import type { Scenario } from '../../scenario/schema.js';
+import { wilsonInterval, type Estimate } from '../../statistics.js';
+import { validateScenario } from '../../scenario/validate.js';
+import { ENGINE_VERSION, MODEL_VERSION } from '../../version.js';
+import { policyDistance, sampleWorld } from '../../model/world.js';
 import { allyMoveLeavesTrace, traceBargaining } from './bargainingTrace.js';
 import { pairedDifference, type PairedDifference } from './pairedDifference.js';
 import { sensitivityParameters, withParameterValues, type SensitivityParameter } from './parameters.js';

@@ -2,16 +2,16 @@
  * Runs: validate once, then simulate a whole run, or a range of its blocks (a partial result that
  * workers and shards produce), and merge partial results exactly.
  */
-import { canonicalJson, sha256Hex } from './canonicalJson.js';
+import { canonicalJson, sha256Hex } from '../scenario/canonicalJson.js';
 import { BLOCK_SIZE, EngineState, blockCount, runBlocks } from './engine.js';
-import { compileModel, type CompiledModel } from './model.js';
-import { ConcertInputError, type Problem } from './problems.js';
-import type { Seed } from './random.js';
+import { compileModel, type CompiledModel } from '../model/compiledModel.js';
+import { ConcertInputError, type Problem } from '../problems.js';
+import type { Seed } from '../random/random.js';
 import { summarizeTally, type RunManifest, type SimulationResult } from './result.js';
-import { MAX_PASSES, type Scenario } from './schema.js';
+import { MAX_PASSES, type Scenario } from '../scenario/schema.js';
 import { TallyLayout } from './tally.js';
-import { validateScenario } from './validate.js';
-import { ENGINE_VERSION, MODEL_VERSION } from './version.js';
+import { validateScenario } from '../scenario/validate.js';
+import { ENGINE_VERSION, MODEL_VERSION } from '../version.js';
 
 /** What identifies a run besides its scenario. */
 export interface RunSettings {

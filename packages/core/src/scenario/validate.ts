@@ -1,6 +1,6 @@
 /** Validating scenarios at the boundary: all problems at once, each with its path and value. */
 import type { z } from 'zod';
-import { formatPath, type Problem, ConcertInputError } from './problems.js';
+import { formatPath, type Problem, ConcertInputError } from '../problems.js';
 import { ScenarioShapeSchema, scenarioReferenceProblems, type Scenario } from './schema.js';
 
 /** The outcome of {@link parseScenario}: the scenario, or every problem with it. */

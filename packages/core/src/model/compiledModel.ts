@@ -2,7 +2,7 @@
  * The compiled model: a validated scenario laid out in typed arrays for the hot loop.
  * Built once per run; the engine never looks at the scenario object again.
  */
-import { STANCE_PARAMETERS, type Scenario, type Uncertain } from './schema.js';
+import { STANCE_PARAMETERS, type Scenario, type Uncertain } from '../scenario/schema.js';
 import { compileSignalFormula, defaultSignalStrength, formulaUsesUnity, type SignalFunction } from './signal.js';
 
 /** Number of sampled stance parameters per ally (hawkishness, engagement preference, salience). */

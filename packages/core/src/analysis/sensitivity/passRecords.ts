@@ -6,13 +6,13 @@
  * Passes are the engine's: block `j` draws from `blockStream(seed, j)`, so the records are those
  * of the passes `simulate` counts with the same seed.
  */
-import { EngineState, blockCount, evaluateOption, passesInBlock } from '../engine.js';
-import { compileModel } from '../model.js';
-import { ConcertInputError } from '../problems.js';
-import { blockStream, type Seed } from '../random.js';
-import { STANCE_PARAMETERS, type Scenario } from '../schema.js';
-import { validateScenario } from '../validate.js';
-import { sampleWorld } from '../world.js';
+import { EngineState, blockCount, evaluateOption, passesInBlock } from '../../run/engine.js';
+import { compileModel } from '../../model/compiledModel.js';
+import { ConcertInputError } from '../../problems.js';
+import { blockStream, type Seed } from '../../random/random.js';
+import { STANCE_PARAMETERS, type Scenario } from '../../scenario/schema.js';
+import { validateScenario } from '../../scenario/validate.js';
+import { sampleWorld } from '../../model/world.js';
 import { MAX_RECORDED_PASSES } from './settings.js';
 
 /** One recorded quantity, one value per pass. */

@@ -9,15 +9,15 @@
  * noise of variance about p(1 - p) / innerPasses; the result reports it beside the output
  * variance (`noiseShare`), see docs/SENSITIVITY.md for what it does to the indices.
  */
-import { EngineState, blockCount, evaluateOption, passesInBlock } from '../engine.js';
-import { compileModel, type CompiledModel } from '../model.js';
-import { ConcertInputError, type Problem } from '../problems.js';
-import { blockStream, type Seed } from '../random.js';
-import { scenarioHash } from '../run.js';
-import type { Scenario } from '../schema.js';
-import { validateScenario } from '../validate.js';
-import { ENGINE_VERSION, MODEL_VERSION } from '../version.js';
-import { sampleWorld } from '../world.js';
+import { EngineState, blockCount, evaluateOption, passesInBlock } from '../../run/engine.js';
+import { compileModel, type CompiledModel } from '../../model/compiledModel.js';
+import { ConcertInputError, type Problem } from '../../problems.js';
+import { blockStream, type Seed } from '../../random/random.js';
+import { scenarioHash } from '../../run/simulate.js';
+import type { Scenario } from '../../scenario/schema.js';
+import { validateScenario } from '../../scenario/validate.js';
+import { ENGINE_VERSION, MODEL_VERSION } from '../../version.js';
+import { sampleWorld } from '../../model/world.js';
 import { sensitivityParameters, withParameterValues, type SensitivityParameter } from './parameters.js';
 import { saltelliDesign, type SaltelliDesign } from './saltelliDesign.js';
 import {

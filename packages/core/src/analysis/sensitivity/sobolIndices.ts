@@ -7,7 +7,7 @@
  * - total (Jansen 1999): `S_Ti = mean_j (f(A)_j - f(A_B^i)_j)^2 / 2 / V`
  * (Saltelli et al. 2010, "Variance based sensitivity analysis of model output", table 2).
  */
-import { blockStream, type Seed } from '../random.js';
+import { blockStream, type Seed } from '../../random/random.js';
 import { designRow } from './saltelliDesign.js';
 
 /** An index estimate with its bootstrap interval and standard error. */

@@ -5,7 +5,7 @@
  * expression over `firmness, engagement, visibility, exponent, unity, rounds`, compiled once.
  */
 import { create, all, type EvalFunction, type MathNode } from 'mathjs';
-import { ConcertInputError, describeValue } from './problems.js';
+import { ConcertInputError, describeValue } from '../problems.js';
 
 /** The variables a signal formula may use. */
 export const SIGNAL_VARIABLES = ['firmness', 'engagement', 'visibility', 'exponent', 'unity', 'rounds'] as const;

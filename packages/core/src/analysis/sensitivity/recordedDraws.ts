@@ -6,8 +6,8 @@
  * event, three normals per bloc, three normals per ally (fixed parameters included) and one
  * normal for the threshold. So the k-th recorded number always means the same thing.
  */
-import type { CompiledModel } from '../model.js';
-import type { RandomStream } from '../random.js';
+import type { CompiledModel } from '../../model/compiledModel.js';
+import type { RandomStream } from '../../random/random.js';
 
 /** How many numbers `sampleWorld` draws per pass for a model. */
 export function drawsPerPass(model: CompiledModel): number {

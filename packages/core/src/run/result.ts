@@ -2,9 +2,9 @@
  * Results: what a run reports, summarised from its tally. Results carry no wall-clock times or
  * host details, so two runs with the same scenario, seed and passes give byte-identical JSON.
  */
-import type { Scenario } from './schema.js';
-import type { Seed } from './random.js';
-import { histogramQuantile, wilsonInterval, type Estimate } from './statistics.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { Seed } from '../random/random.js';
+import { histogramQuantile, wilsonInterval, type Estimate } from '../statistics.js';
 import {
   ALLY_COUNTER,
   CONVERGENCE_SEGMENTS,

@@ -4,9 +4,9 @@
  * ranges inside a parameter's domain, sample sizes large enough for the requested indices).
  */
 import { z } from 'zod';
-import { ConcertInputError, type Problem } from '../problems.js';
-import { MAX_PASSES, type Scenario } from '../schema.js';
-import { problemsFromZod } from '../validate.js';
+import { ConcertInputError, type Problem } from '../../problems.js';
+import { MAX_PASSES, type Scenario } from '../../scenario/schema.js';
+import { problemsFromZod } from '../../scenario/validate.js';
 import {
   DEFAULT_TORNADO_PARAMETERS,
   describeDomain,

@@ -2,8 +2,8 @@
  * The texts a bargaining visits: the same rounds as the engine's `evaluateOption`, keeping each
  * round's text, so a tornado can tell when moving one ally cannot change an outcome.
  */
-import { amendText } from '../bargaining.js';
-import type { EngineState } from '../engine.js';
+import { amendText } from '../../model/protocols/chair.js';
+import type { EngineState } from '../../run/engine.js';
 
 /**
  * Runs the bargaining of `option` in the state's current world, as `evaluateOption` does, and

@@ -1,10 +1,10 @@
 /**
  * The engine: runs blocks of passes of a compiled model and adds their outcomes to a tally.
  */
-import { amendText } from './bargaining.js';
-import type { CompiledModel } from './model.js';
-import { blockStream, type Seed } from './random.js';
-import { defaultSignalStrength } from './signal.js';
+import { amendText } from '../model/protocols/chair.js';
+import type { CompiledModel } from '../model/compiledModel.js';
+import { blockStream, type Seed } from '../random/random.js';
+import { defaultSignalStrength } from '../model/signal.js';
 import {
   ALLY_COUNTER,
   ALLY_COUNTERS,
@@ -14,7 +14,7 @@ import {
   segmentOfBlock,
   toFixedPoint,
 } from './tally.js';
-import { createWorld, policyDistance, sampleWorld, type World } from './world.js';
+import { createWorld, policyDistance, sampleWorld, type World } from '../model/world.js';
 
 /** Passes per block. Block `j` covers passes `[j * BLOCK_SIZE, (j + 1) * BLOCK_SIZE)`. */
 export const BLOCK_SIZE = 250;
