@@ -6,7 +6,7 @@
  *   does not match. Every problem is listed on stderr, one per line.
  * - 2: bad usage: unknown command or option, a missing or malformed argument.
  */
-import { formatProblem, type Problem } from '../src/index.js';
+import { formatProblem, type InputErrorKind, type Problem } from '../src/index.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID_INPUT = 1;
@@ -17,16 +17,25 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/**
+ * What kind of input a command failed on: the core's kinds, and the command line's own (a file
+ * that cannot be read or written, a result that does not replay).
+ */
+export type FailureKind = InputErrorKind | 'file' | 'output' | 'replay';
+
 /** An input is invalid; every problem is listed. */
 export class InputFailure extends Error {
   override readonly name = 'InputFailure';
   /** What failed, e.g. `invalid scenario s.json`. */
   readonly what: string;
+  /** What kind of input failed. */
+  readonly kind: FailureKind;
   readonly problems: readonly Problem[];
 
-  constructor(what: string, problems: readonly Problem[]) {
+  constructor(what: string, problems: readonly Problem[], kind: FailureKind = 'input') {
     super(describeProblems(what, problems));
     this.what = what;
+    this.kind = kind;
     this.problems = problems;
   }
 }

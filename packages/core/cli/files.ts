@@ -18,12 +18,12 @@ export function readJsonFile(file: string, context: CliContext, what = 'input'):
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot be read (${code ?? String(error)})`;
-    throw new InputFailure(`cannot read ${what}`, [{ path: file, message: reason }]);
+    throw new InputFailure(`cannot read ${what}`, [{ path: file, message: reason }], 'file');
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new InputFailure(`cannot read ${what}`, [{ path: file, message: `is not valid JSON (${(error as Error).message})` }]);
+    throw new InputFailure(`cannot read ${what}`, [{ path: file, message: `is not valid JSON (${(error as Error).message})` }], 'file');
   }
 }
 
@@ -43,7 +43,7 @@ export function writeFileAtomically(file: string, text: string, context: CliCont
       writeFileSync(target, text);
       return;
     } catch (error) {
-      throw new InputFailure('cannot write the output', [{ path: file, message: `cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})` }]);
+      throw new InputFailure('cannot write the output', [{ path: file, message: `cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})` }], 'output');
     }
   }
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -52,7 +52,7 @@ export function writeFileAtomically(file: string, text: string, context: CliCont
     renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new InputFailure('cannot write the output', [{ path: file, message: `cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})` }]);
+    throw new InputFailure('cannot write the output', [{ path: file, message: `cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})` }], 'output');
   }
 }
 

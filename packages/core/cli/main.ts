@@ -69,7 +69,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       return EXIT_INVALID_INPUT;
     }
     if (error instanceof ConcertInputError) {
-      context.stderr.write(`concert ${name}: ${describeProblems(error.message.split(':')[0]!, error.problems)}\n`);
+      context.stderr.write(`concert ${name}: ${describeProblems(error.what, error.problems)}\n`);
       return EXIT_INVALID_INPUT;
     }
     throw error;

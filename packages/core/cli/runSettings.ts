@@ -27,7 +27,8 @@ export function prepareRunFromFileContents(file: string, scenario: unknown, sett
   try {
     return prepareRun(scenario, settings as RunSettings);
   } catch (error) {
-    if (error instanceof ConcertInputError) throw new InputFailure(`invalid ${error.message.startsWith('invalid run settings') ? 'run settings' : 'scenario'} in ${file}`, error.problems);
+    if (error instanceof ConcertInputError)
+      throw new InputFailure(`invalid ${error.kind === 'run-settings' ? 'run settings' : 'scenario'} in ${file}`, error.problems, error.kind);
     throw error;
   }
 }

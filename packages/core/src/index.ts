@@ -1,44 +1,53 @@
 /**
  * Concert core: Monte Carlo simulation of how an alliance reaches consensus.
  *
+ * The layers, bottom up (docs/ARCHITECTURE.md): `scenario/` (the input format and its validation),
+ * `random/` (the seeded streams), `model/` (the world, the decision rules, the bargaining
+ * protocols, the signal), `run/` (the pass driver, the engine, the tally, results and partial
+ * results), `analysis/` (sensitivity and drivers).
+ *
  * @packageDocumentation
  */
 
 // Scenarios
 export * from './scenario/schema.js';
 export { parseScenario, validateScenario, problemsFromZod, type ParseResult } from './scenario/validate.js';
-export { ConcertInputError, formatProblem, formatPath, type Problem } from './problems.js';
+export { ConcertInputError, formatProblem, formatPath, type Problem, type InputErrorKind } from './problems.js';
+export { abortError, yieldToHost, type AbortSignalLike } from './host.js';
 export { canonicalJson, sha256Hex } from './scenario/canonicalJson.js';
 
 // Running
-export {
-  simulate,
-  simulateAsync,
-  prepareRun,
-  runPreparedBlocks,
-  runPartial,
-  toPartialResult,
-  mergePartials,
-  finalizePartial,
-  missingBlocks,
-  runSettingsProblems,
-  scenarioHash,
-  type RunSettings,
-  type SimulateOptions,
-  type Progress,
-  type BlockRange,
-  type PartialResult,
-  type PreparedRun,
-} from './run/simulate.js';
-export { BLOCK_SIZE, blockCount, passesInBlock, EngineState, evaluateOption, runBlocks, type OptionOutcome } from './run/engine.js';
+export { BLOCK_SIZE, blockCount, passesInBlock, passesInRange, checkRange, throwIfAborted, type BlockRange } from './run/blocks.js';
+export { prepareRun, runSettingsProblems, scenarioHash, type RunSettings, type PreparedRun } from './run/prepare.js';
+export { simulate, simulateAsync, runPreparedBlocks, resultOf, type SimulateOptions, type Progress } from './run/simulate.js';
+export { runPartial, toPartialResult, mergePartials, finalizePartial, missingBlocks, type PartialResult } from './run/partials.js';
+export { forEachPass, type PassLoop } from './run/passes.js';
+export { EngineState, evaluateOption, runBlocks, type OptionOutcome } from './run/engine.js';
 export { blockStream, streamKey, type Seed, type RandomStream } from './random/random.js';
 
 // The model, one concept a module
 export { compileModel, logit, sigmoid, resolveShiftTargets, type CompiledModel } from './model/compiledModel.js';
-export { createWorld, sampleWorld, policyDistance, type World } from './model/world.js';
-export { objects } from './model/decisionRules/unanimity.js';
-export { amendText } from './model/protocols/chair.js';
-export { defaultSignalStrength, compileSignalFormula, SIGNAL_VARIABLES, type SignalFunction, type SignalInputs } from './model/signal.js';
+export {
+  createWorld,
+  sampleWorld,
+  drawPass,
+  worldFromDraws,
+  drawLayout,
+  drawsPerPass,
+  eventDrawIndex,
+  stanceDrawIndex,
+  blocDrawIndex,
+  type World,
+  type DrawLayout,
+} from './model/world.js';
+export { policyDistance } from './model/distance.js';
+export { objects, objectionRadiusSquared, objectsToText } from './model/decisionRules/objection.js';
+export { createJudgment, type DecisionRule, type Judgment } from './model/decisionRules/decisionRule.js';
+export { unanimity } from './model/decisionRules/unanimity.js';
+export { VERDICT, createBargain, type Protocol, type Bargain, type BargainingObserver, type Verdict } from './model/protocols/protocol.js';
+export { chair, amendText } from './model/protocols/chair.js';
+export { defaultSignalStrength, statusQuoSignal, unity, signalOfBargain, crossesTolerance } from './model/signal.js';
+export { compileSignalFormula, SIGNAL_VARIABLES, type SignalFunction, type SignalInputs } from './model/signalFormula.js';
 
 // Results
 export {
@@ -57,3 +66,6 @@ export { ENGINE_VERSION, MODEL_VERSION } from './version.js';
 
 // Sensitivity and drivers (tornado, Sobol indices, scenario discovery)
 export * from './analysis/sensitivity/index.js';
+
+// Deprecated (see CHANGELOG.md)
+export { RecordingStream, ReplayStream, traceBargaining } from './deprecated.js';

@@ -49,15 +49,43 @@ export function formatProblem(problem: Problem): string {
   return `${where}: ${problem.message}${got}`;
 }
 
+/**
+ * What kind of input an error is about, so that callers can tell errors apart without reading
+ * their text (the CLI picks its heading and exit status by kind).
+ */
+export type InputErrorKind =
+  /** A scenario fails validation. */
+  | 'scenario'
+  /** The signal formula cannot be compiled, or fails when evaluated. */
+  | 'signal-formula'
+  /** A run's passes or seed. */
+  | 'run-settings'
+  /** The settings of an analysis (tornado, Sobol, discovery, records). */
+  | 'analysis-settings'
+  /** A range of blocks or design points outside the run. */
+  | 'range'
+  /** A partial result that is malformed or does not cover its run. */
+  | 'partial'
+  /** Partial results that are not parts of one run. */
+  | 'merge'
+  /** Any other input. */
+  | 'input';
+
 /** An error that carries every problem found, not only the first. */
 export class ConcertInputError extends Error {
   override readonly name = 'ConcertInputError';
+  /** What failed, in a few words, e.g. `invalid scenario`. */
+  readonly what: string;
+  /** What kind of input failed. */
+  readonly kind: InputErrorKind;
   /** Every problem found, in input order. */
   readonly problems: readonly Problem[];
 
-  constructor(what: string, problems: readonly Problem[]) {
+  constructor(what: string, problems: readonly Problem[], kind: InputErrorKind = 'input') {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
     super(`${what}: ${count}\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
+    this.what = what;
+    this.kind = kind;
     this.problems = problems;
   }
 }

@@ -76,7 +76,7 @@ export function mergeShardFiles(files: readonly string[], context: CliContext, {
     problems.push(...fileProblems.map((problem) => inFile(file, problem)));
     parts.push(input as ShardFile);
   }
-  if (problems.length > 0) throw new InputFailure(`cannot merge: ${problems.length === 1 ? 'a file is' : 'files are'} not valid shards`, problems);
+  if (problems.length > 0) throw new InputFailure(`cannot merge: ${problems.length === 1 ? 'a file is' : 'files are'} not valid shards`, problems, 'partial');
 
   let merged: PartialResult;
   try {
@@ -84,12 +84,12 @@ export function mergeShardFiles(files: readonly string[], context: CliContext, {
     const { shard: _shard, ...mergedWithoutShard } = mergePartials(parts) as ShardFile;
     merged = mergedWithoutShard;
   } catch (error) {
-    if (error instanceof ConcertInputError) throw new InputFailure('cannot merge: these shards are not parts of one run', error.problems.map((problem) => namePartsByFile(problem, files)));
+    if (error instanceof ConcertInputError) throw new InputFailure('cannot merge: these shards are not parts of one run', error.problems.map((problem) => namePartsByFile(problem, files)), 'merge');
     throw error;
   }
   if (!partial) {
     const missing = missingProblems(merged, parts, files);
-    if (missing.length > 0) throw new InputFailure('cannot merge: the run is incomplete', missing);
+    if (missing.length > 0) throw new InputFailure('cannot merge: the run is incomplete', missing, 'partial');
   }
   return { merged, parts };
 }

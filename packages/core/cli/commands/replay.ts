@@ -4,7 +4,7 @@ import {
   MODEL_VERSION,
   parseScenario,
   scenarioHash,
-  summarizeTally,
+  resultOf,
   type SimulationResult,
 } from '../../src/index.js';
 import { expectPositionals, parseWorkers, stringOption } from '../args.js';
@@ -86,14 +86,14 @@ Examples:
     const workers = workersText === undefined ? 1 : parseWorkers(workersText);
     const stored = asRecord(readJsonFile(file!, context, 'the result'));
     if (stored['format'] === 'concert-partial')
-      throw new InputFailure(`cannot replay ${file}`, [{ path: 'format', message: 'must be "concert-result": this is a shard\'s partial result; merge the shards first (concert merge)', value: stored['format'] }]);
+      throw new InputFailure(`cannot replay ${file}`, [{ path: 'format', message: 'must be "concert-result": this is a shard\'s partial result; merge the shards first (concert merge)', value: stored['format'] }], 'replay');
     if (stored['format'] !== 'concert-result')
-      throw new InputFailure(`cannot replay ${file}`, [{ path: 'format', message: 'must be "concert-result" (a result written by concert run or merge)', value: stored['format'] }]);
+      throw new InputFailure(`cannot replay ${file}`, [{ path: 'format', message: 'must be "concert-result" (a result written by concert run or merge)', value: stored['format'] }], 'replay');
     const manifest = asRecord(stored['manifest']);
     const parsed = parseScenario(stored['scenario']);
-    if (!parsed.success) throw new InputFailure(`cannot replay ${file}: its embedded scenario is invalid`, parsed.problems.map((p) => ({ ...p, path: `scenario.${p.path}` })));
+    if (!parsed.success) throw new InputFailure(`cannot replay ${file}: its embedded scenario is invalid`, parsed.problems.map((p) => ({ ...p, path: `scenario.${p.path}` })), 'scenario');
     if (scenarioHash(parsed.data) !== manifest['scenarioHash'])
-      throw new InputFailure(`cannot replay ${file}`, [{ path: 'manifest.scenarioHash', message: 'must be the SHA-256 of the embedded scenario (the file was edited or corrupted)', value: manifest['scenarioHash'] }]);
+      throw new InputFailure(`cannot replay ${file}`, [{ path: 'manifest.scenarioHash', message: 'must be the SHA-256 of the embedded scenario (the file was edited or corrupted)', value: manifest['scenarioHash'] }], 'replay');
     if (manifest['engineVersion'] !== ENGINE_VERSION || manifest['modelVersion'] !== MODEL_VERSION)
       context.stderr.write(`concert replay: note: ${file} was made by engine ${String(manifest['engineVersion'])}, model ${String(manifest['modelVersion'])}; this is engine ${ENGINE_VERSION}, model ${MODEL_VERSION}, so figures may legitimately differ\n`);
 
@@ -105,7 +105,7 @@ Examples:
     } finally {
       progress.finish();
     }
-    const replayed = summarizeTally(prepared.scenario, prepared.manifest, tally);
+    const replayed = resultOf(prepared, tally);
     const comparisons = compareResults(stored, replayed);
     const width = Math.max(...comparisons.map((c) => c.figure.length));
     context.stdout.write(`replay of ${file}: scenario ${parsed.data.id}, ${prepared.manifest.passes.toLocaleString('en-US')} passes, seed ${JSON.stringify(prepared.manifest.seed)}\n`);

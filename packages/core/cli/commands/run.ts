@@ -1,5 +1,5 @@
 /** `concert run`: run a scenario, on one thread, on all cores, or one shard of a cluster run. */
-import { summarizeTally, toPartialResult } from '../../src/index.js';
+import { resultOf, toPartialResult } from '../../src/index.js';
 import { expectPositionals, parsePasses, parseSeed, parseWorkers, stringOption } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT_OK, UsageError } from '../exitCodes.js';
@@ -75,7 +75,7 @@ Examples:
     }
     const text =
       shard === undefined
-        ? renderResult(summarizeTally(prepared.scenario, prepared.manifest, tally), output)
+        ? renderResult(resultOf(prepared, tally), output)
         : JSON.stringify(shardFile(toPartialResult(prepared, range, tally), shard)) + '\n';
     emit(text, output.out, context);
     return EXIT_OK;

@@ -2,31 +2,18 @@
  * `concert sensitivity`: which allies and assumptions decide consensus and risk. Three analyses:
  * `tornado` (one at a time, paired), `sobol` (variance-based indices) and `discover` (the
  * conditions under which an option fails). Tornado blocks and Sobol design points run on worker
- * threads; this module is also the workers' task module (its default export).
+ * threads (workers/parallelSensitivity.ts); the text tables are in formats/sensitivityTables.ts.
  */
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import {
   ConcertInputError,
   discoverDrivers,
-  evaluateSobolPoints,
   prepareSobol,
-  prepareTornado,
-  runTornadoBlocks,
-  summarizeSobol,
-  summarizeTornado,
-  tornadoBars,
   validateScenario,
-  BLOCK_SIZE,
   SENSITIVITY_MEASURES,
   DISCOVERY_TARGETS,
-  type DiscoveryResult,
   type SensitivityMeasure,
-  type SobolPlan,
   type SobolResult,
   type SobolSettings,
-  type TornadoPlan,
   type TornadoResult,
   type TornadoSettings,
 } from '../../src/index.js';
@@ -35,151 +22,15 @@ import type { Command, ParsedArgs } from '../command.js';
 import type { CliContext } from '../context.js';
 import { EXIT_OK, InputFailure, UsageError } from '../exitCodes.js';
 import { emit, readJsonFile } from '../files.js';
+import { discoveryText, sobolTable, tornadoTable } from '../formats/sensitivityTables.js';
 import { progressReporter } from '../progress.js';
+import { sobolInParallel, tornadoInParallel } from '../workers/parallelSensitivity.js';
+
+export { sensitivityPool, sobolInParallel, tornadoInParallel } from '../workers/parallelSensitivity.js';
+export { discoveryText, sobolTable, tornadoTable } from '../formats/sensitivityTables.js';
 
 /** Passes per point of a tornado when `--passes` is not given (the issue's benchmark size). */
 export const DEFAULT_TORNADO_PASSES = 20_000;
-
-/** The work one worker thread does: blocks of a tornado or points of a Sobol design. */
-export type SensitivityTask =
-  | { readonly kind: 'tornado'; readonly key: string; readonly scenario: unknown; readonly settings: TornadoSettings; readonly from: number; readonly to: number }
-  | { readonly kind: 'sobol'; readonly key: string; readonly scenario: unknown; readonly settings: SobolSettings; readonly from: number; readonly to: number };
-
-let cachedPlan: { key: string; plan: TornadoPlan | SobolPlan } | undefined;
-
-/**
- * The worker threads' task (piscina calls the default export): tallies tornado blocks
- * `[from, to)` or evaluates Sobol design points `[from, to)`. The plan is built once per worker.
- */
-export default function sensitivityTask(task: SensitivityTask): Float64Array {
-  if (cachedPlan?.key !== task.key)
-    cachedPlan = { key: task.key, plan: task.kind === 'tornado' ? prepareTornado(task.scenario, task.settings) : prepareSobol(task.scenario, task.settings) };
-  const range = { from: task.from, to: task.to };
-  return task.kind === 'tornado' ? runTornadoBlocks(cachedPlan.plan as TornadoPlan, range) : evaluateSobolPoints(cachedPlan.plan as SobolPlan, range);
-}
-
-/** How worker threads load this module: under tsx they need its loader (see workers/parallelRun.ts). */
-function workerModule(): { filename: string; execArgv?: string[] } {
-  const filename = import.meta.url;
-  const extension = extname(fileURLToPath(filename));
-  if (extension !== '.ts' || process.execArgv.some((arg) => arg.includes('tsx'))) return { filename };
-  return { filename, execArgv: [...process.execArgv, '--import', import.meta.resolve('tsx')] };
-}
-
-/** Worker threads for sensitivity analyses, reusable across analyses (starting a thread under tsx takes seconds). */
-export type SensitivityPool = Piscina<SensitivityTask, Float64Array>;
-
-/**
- * Starts `workers` worker threads for {@link tornadoInParallel} and {@link sobolInParallel}; pass
- * it as `pool` to reuse the threads, and `destroy()` it when done.
- *
- * @example
- * const pool = sensitivityPool(2);
- * try { await tornadoInParallel(scenario, settings, { workers: 2, pool }); } finally { await pool.destroy(); }
- */
-export function sensitivityPool(workers: number): SensitivityPool {
-  return new Piscina<SensitivityTask, Float64Array>({ ...workerModule(), minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
-}
-
-/**
- * Runs tasks over `[0, count)` in chunks on `workers` threads (of `pool` when given, else of a
- * pool started and stopped here), handing each chunk's numbers to `take`.
- */
-async function runChunks(
-  count: number,
-  chunk: number,
-  workers: number,
-  pool: SensitivityPool | undefined,
-  task: (from: number, to: number) => SensitivityTask,
-  take: (from: number, to: number, values: Float64Array) => void,
-): Promise<void> {
-  const threads = Math.max(1, Math.min(workers, Math.ceil(count / chunk)));
-  const threadPool = pool ?? sensitivityPool(threads);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < count) {
-      const from = next;
-      const to = Math.min(count, from + chunk);
-      next = to;
-      take(from, to, await threadPool.run(task(from, to)));
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: 2 * threads }, lane));
-  } finally {
-    if (pool === undefined) await threadPool.destroy();
-  }
-}
-
-/**
- * A tornado on `workers` threads (in this thread when 1). Block tallies hold whole numbers and are
- * added, so the result is byte-identical whatever the number of workers.
- *
- * @throws {ConcertInputError} for an invalid scenario or settings.
- * @example
- * const result = await tornadoInParallel(scenario, { passes: 20_000, seed: 1 }, { workers: 2 });
- */
-export async function tornadoInParallel(
-  scenario: unknown,
-  settings: TornadoSettings,
-  { workers = 1, onProgress, pool }: { workers?: number; onProgress?: (passesDone: number) => void; pool?: SensitivityPool } = {},
-): Promise<TornadoResult> {
-  const plan = prepareTornado(scenario, settings);
-  if (workers <= 1 || plan.blocks <= 1) {
-    const tally = runTornadoBlocks(plan, { from: 0, to: plan.blocks }, { onProgress: (progress) => onProgress?.(progress.passesDone) });
-    return summarizeTornado(plan, tally);
-  }
-  const tally = new Float64Array(plan.tallySize);
-  const key = `tornado/${plan.manifest.scenarioHash}/${JSON.stringify(settings)}`;
-  let passesDone = 0;
-  const chunk = Math.max(1, Math.min(20, Math.ceil(plan.blocks / (workers * 8))));
-  await runChunks(
-    plan.blocks,
-    chunk,
-    workers,
-    pool,
-    (from, to) => ({ kind: 'tornado', key, scenario: plan.scenario, settings, from, to }),
-    (from, to, part) => {
-      for (let k = 0; k < tally.length; k++) tally[k]! += part[k]!;
-      passesDone += Math.min(to * BLOCK_SIZE, plan.manifest.passes) - from * BLOCK_SIZE;
-      onProgress?.(passesDone);
-    },
-  );
-  return summarizeTornado(plan, tally);
-}
-
-/**
- * A Sobol analysis with its design points spread over `workers` threads (in this thread when 1).
- * Each point's inner run depends on the point alone, so the result is the same whatever the split.
- *
- * @throws {ConcertInputError} for an invalid scenario or settings.
- */
-export async function sobolInParallel(
-  scenario: unknown,
-  settings: SobolSettings,
-  { workers = 1, onPoint, pool }: { workers?: number; onPoint?: (pointsDone: number) => void; pool?: SensitivityPool } = {},
-): Promise<SobolResult> {
-  const plan = prepareSobol(scenario, settings);
-  const points = plan.manifest.points;
-  if (workers <= 1) return summarizeSobol(plan, evaluateSobolPoints(plan, { from: 0, to: points }, onPoint === undefined ? {} : { onPoint }));
-  const stride = plan.outputs.length;
-  const values = new Float64Array(points * stride);
-  const key = `sobol/${plan.manifest.scenarioHash}/${JSON.stringify(settings)}`;
-  let done = 0;
-  await runChunks(
-    points,
-    Math.max(1, Math.min(64, Math.ceil(points / (workers * 16)))),
-    workers,
-    pool,
-    (from, to) => ({ kind: 'sobol', key, scenario: plan.scenario, settings, from, to }),
-    (from, to, part) => {
-      values.set(part, from * stride);
-      done += to - from;
-      onPoint?.(done);
-    },
-  );
-  return summarizeSobol(plan, values);
-}
 
 const ANALYSES = ['tornado', 'sobol', 'discover'] as const;
 const FORMATS = ['json', 'table'] as const;
@@ -218,76 +69,12 @@ function parseOutputs(text: string): { option: string; measure: SensitivityMeasu
   });
 }
 
-const signed = (x: number) => `${x >= 0 ? '+' : '-'}${Math.abs(x).toFixed(4)}`;
-const fixed = (x: number, digits = 3) => x.toFixed(digits);
-
-/** A tornado as text: per option, its base estimates and its largest bars. */
-export function tornadoTable(result: TornadoResult, measure: SensitivityMeasure, top: number): string {
-  const lines: string[] = [
-    `Tornado: each parameter moved by ${result.manifest.step} down and up on ${result.manifest.passes.toLocaleString('en-US')} paired passes (seed ${JSON.stringify(result.manifest.seed)}); change in ${measure} ± standard error; * = clamped`,
-  ];
-  for (const option of result.options) {
-    const base = option[measure];
-    lines.push('', `${option.name} (${option.id}): ${measure} ${fixed(base.estimate)} [${fixed(base.lower)}, ${fixed(base.upper)}]`);
-    const bars = tornadoBars(result, { option: option.id, measure, top });
-    const width = Math.max(9, ...bars.map((bar) => bar.label.length));
-    lines.push(`  ${'parameter'.padEnd(width)}  ${'base'.padStart(5)}  ${'low'.padStart(6)}  ${'change'.padStart(17)}  ${'high'.padStart(6)}  ${'change'.padStart(17)}`);
-    for (const bar of bars)
-      lines.push(
-        `  ${bar.label.padEnd(width)}  ${fixed(bar.baseValue, 2).padStart(5)}  ${(fixed(bar.lowValue, 2) + (bar.lowClamped ? '*' : ' ')).padStart(6)}  ${`${signed(bar.low.estimate)} ± ${bar.low.standardError.toFixed(4)}`.padStart(17)}  ${(fixed(bar.highValue, 2) + (bar.highClamped ? '*' : ' ')).padStart(6)}  ${`${signed(bar.high.estimate)} ± ${bar.high.standardError.toFixed(4)}`.padStart(17)}`,
-      );
-  }
-  return lines.join('\n') + '\n';
-}
-
-/** A Sobol analysis as text: per output, each parameter's first-order and total index with intervals. */
-export function sobolTable(result: SobolResult): string {
-  const { manifest } = result;
-  const lines: string[] = [
-    `Sobol indices: ${manifest.samples} base rows x ${manifest.parameters.length + 2} = ${manifest.points} points, ${manifest.innerPasses} passes each (seed ${JSON.stringify(manifest.seed)}); ${Math.round(manifest.confidence * 100)}% bootstrap intervals (${manifest.bootstrap} resamples)`,
-  ];
-  const interval = (index: { estimate: number; lower: number; upper: number } | null) =>
-    index === null ? 'undefined (output constant)' : `${fixed(index.estimate)} [${fixed(index.lower)}, ${fixed(index.upper)}]`;
-  for (const output of result.outputs) {
-    lines.push('', `${output.option} ${output.measure}: mean ${fixed(output.mean)}, variance ${output.variance.toExponential(3)}, inner noise ${output.noiseShare === null ? 'n/a' : `${(output.noiseShare * 100).toFixed(1)}% of it`}`);
-    const width = Math.max(9, ...output.indices.map((index) => index.label.length));
-    lines.push(`  ${'parameter'.padEnd(width)}  ${'first order'.padEnd(24)}  total`);
-    for (const index of output.indices) lines.push(`  ${index.label.padEnd(width)}  ${interval(index.first).padEnd(24)}  ${interval(index.total)}`);
-  }
-  return lines.join('\n') + '\n';
-}
-
-/** A discovery as text: the sentence, then the box's conditions and figures. */
-export function discoveryText(result: DiscoveryResult): string {
-  const { box } = result;
-  if (result.cases === 0) return result.summary + '\n';
-  const lines = [result.summary, ''];
-  if (box.conditions.length > 0) {
-    lines.push('Conditions:');
-    for (const condition of box.conditions) lines.push(`  - ${condition.text}`);
-  }
-  lines.push(
-    `Coverage ${fixed(box.coverage)} (share of the ${result.cases} cases inside), density ${fixed(box.density)} (share of the ${box.points} passes inside that are cases), mass ${fixed(box.mass)}; base rate ${fixed(result.baseRate)} over ${result.passes} passes.`,
-  );
-  const { holdout } = result;
-  if (holdout !== null) {
-    const interval = (e: { estimate: number; lower: number; upper: number }) => `${fixed(e.estimate)} [${fixed(e.lower)}, ${fixed(e.upper)}]`;
-    lines.push(`On ${holdout.passes} fresh passes: coverage ${interval(holdout.coverage)}, density ${interval(holdout.density)}, mass ${interval(holdout.mass)} (95% Wilson intervals).`);
-  }
-  if (result.tree !== null && result.tree.length > 1) {
-    lines.push('', `A decision tree of depth ${result.manifest.treeDepth} splits the passes into (densest first):`);
-    for (const leaf of result.tree)
-      lines.push(`  - ${leaf.text}: ${(leaf.density * 100).toFixed(0)}% of its ${leaf.points} passes (coverage ${(leaf.coverage * 100).toFixed(0)}%)`);
-  }
-  return lines.join('\n') + '\n';
-}
-
 function readScenario(file: string, context: CliContext): unknown {
   const scenario = readJsonFile(file, context, 'the scenario');
   try {
     return validateScenario(scenario);
   } catch (error) {
-    if (error instanceof ConcertInputError) throw new InputFailure(`invalid scenario in ${file}`, error.problems);
+    if (error instanceof ConcertInputError) throw new InputFailure(`invalid scenario in ${file}`, error.problems, error.kind);
     throw error;
   }
 }
@@ -416,7 +203,7 @@ Examples:
       const settingsFile = stringOption(args, 'settings');
       const base = settingsFile === undefined ? {} : readJsonFile(settingsFile, context, 'the Sobol settings');
       if (typeof base !== 'object' || base === null || Array.isArray(base))
-        throw new InputFailure('invalid Sobol settings', [{ path: settingsFile!, message: 'must hold a JSON object' }]);
+        throw new InputFailure('invalid Sobol settings', [{ path: settingsFile!, message: 'must hold a JSON object' }], 'analysis-settings');
       const settings = { ...(base as Record<string, unknown>), seed } as Record<string, unknown>;
       if (seedText === undefined && 'seed' in base) settings['seed'] = (base as Record<string, unknown>)['seed'];
       const ranges = stringOption(args, 'ranges');

@@ -3,7 +3,12 @@
  * Built once per run; the engine never looks at the scenario object again.
  */
 import { STANCE_PARAMETERS, type Scenario, type Uncertain } from '../scenario/schema.js';
-import { compileSignalFormula, defaultSignalStrength, formulaUsesUnity, type SignalFunction } from './signal.js';
+import type { DecisionRule } from './decisionRules/decisionRule.js';
+import { unanimity } from './decisionRules/unanimity.js';
+import { chair } from './protocols/chair.js';
+import type { Protocol } from './protocols/protocol.js';
+import { statusQuoSignal } from './signal.js';
+import { compileSignalFormula, formulaUsesUnity, type SignalFunction } from './signalFormula.js';
 
 /** Number of sampled stance parameters per ally (hawkishness, engagement preference, salience). */
 export const PARAMETERS_PER_ALLY = STANCE_PARAMETERS.length;
@@ -75,6 +80,11 @@ export interface CompiledModel {
   readonly needsUnity: boolean;
   /** The signal when no text is adopted and the status quo stays. */
   readonly statusQuoSignal: number;
+
+  /** The decision rule of the scenario: who objects and whether objectors block. */
+  readonly decisionRule: DecisionRule;
+  /** The bargaining protocol of the scenario: how an option is played out. */
+  readonly protocol: Protocol;
 }
 
 function setUncertain(model: { fixed: Uint8Array; base: Float64Array; uncertainty: Float64Array }, slot: number, value: Uncertain): void {
@@ -144,18 +154,6 @@ export function compileModel(scenario: Scenario): CompiledModel {
   const threshold = signal.threshold;
   const signalFormula =
     signal.formula === undefined ? null : compileSignalFormula(signal.formula, bargaining.maxRounds, signal.exponent);
-  const statusQuoSignal =
-    signalFormula === null
-      ? defaultSignalStrength(statusQuo.visibility, statusQuo.firmness, signal.exponent)
-      : signalFormula({
-          firmness: statusQuo.firmness,
-          engagement: statusQuo.engagement,
-          visibility: statusQuo.visibility,
-          exponent: signal.exponent,
-          unity: 1,
-          rounds: 0,
-        });
-
   return {
     allyCount,
     optionCount: scenario.options.length,
@@ -188,6 +186,9 @@ export function compileModel(scenario: Scenario): CompiledModel {
     thresholdUncertainty: typeof threshold === 'number' ? 0 : threshold.uncertainty,
     signalFormula,
     needsUnity: signal.formula !== undefined && formulaUsesUnity(signal.formula),
-    statusQuoSignal,
+    statusQuoSignal: statusQuoSignal(statusQuo, signal.exponent, signalFormula),
+    // Model 1: the chair under unanimity (the only rule and protocol so far).
+    decisionRule: unanimity,
+    protocol: chair,
   };
 }

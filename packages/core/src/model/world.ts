@@ -1,6 +1,12 @@
 /**
- * Sampling one world: the events that occur in a pass, every ally's stance, and Russia's
- * tolerance threshold. All options of a pass are judged in the same world (common random numbers).
+ * The world of one pass: the events that occur, every ally's stance, and Russia's tolerance
+ * threshold. All options of a pass are judged in the same world (common random numbers).
+ *
+ * A pass's random numbers are drawn first, in one fixed order (the draw-order contract, written
+ * once here in {@link drawLayout} and {@link drawPass}), and the world is then computed from them
+ * ({@link worldFromDraws}). The order does not depend on any parameter value, so two scenarios
+ * that differ only in their numbers see the same random numbers, and an analysis can judge a
+ * moved model on exactly the numbers the base model drew.
  */
 import {
   ENGAGEMENT_PREFERENCE,
@@ -10,16 +16,72 @@ import {
   sigmoid,
   type CompiledModel,
 } from './compiledModel.js';
-import { objectionRadiusSquared } from './decisionRules/unanimity.js';
+import { objectionRadiusSquared } from './decisionRules/objection.js';
+import { policyDistance } from './distance.js';
 import type { RandomStream } from '../random/random.js';
+
+/**
+ * Where each of a pass's random numbers sits among its draws. In order: one uniform per event
+ * (does it occur?); one normal per bloc and stance parameter (the bloc's common draw); one normal
+ * per ally and stance parameter (its own draw, drawn even for fixed parameters); one normal for
+ * the threshold.
+ */
+export interface DrawLayout {
+  /** Index of event 0's uniform (event `e` is at `events + e`). */
+  readonly events: number;
+  /** Index of bloc 0's first normal (bloc `b`, parameter `p` is at `blocs + 3 b + p`). */
+  readonly blocs: number;
+  /** Index of ally 0's first normal (ally `a`, parameter `p` is at `stances + 3 a + p`). */
+  readonly stances: number;
+  /** Index of the threshold's normal. */
+  readonly threshold: number;
+  /** Numbers drawn per pass. */
+  readonly size: number;
+}
+
+/**
+ * The draw-order contract of a model.
+ *
+ * @example
+ * drawLayout(model).size; // => events + 3 blocs + 3 allies + 1
+ */
+export function drawLayout(model: CompiledModel): DrawLayout {
+  const events = 0;
+  const blocs = events + model.eventCount;
+  const stances = blocs + PARAMETERS_PER_ALLY * model.blocCount;
+  const threshold = stances + PARAMETERS_PER_ALLY * model.allyCount;
+  return { events, blocs, stances, threshold, size: threshold + 1 };
+}
+
+/** How many numbers a pass draws for a model. */
+export function drawsPerPass(model: CompiledModel): number {
+  return drawLayout(model).size;
+}
+
+/** Index, among a pass's draws, of the uniform that decides whether event `event` occurs. */
+export function eventDrawIndex(event: number): number {
+  return event;
+}
+
+/** Index, among a pass's draws, of the own normal of ally `ally`'s stance parameter `parameter`. */
+export function stanceDrawIndex(model: CompiledModel, ally: number, parameter: number): number {
+  return model.eventCount + PARAMETERS_PER_ALLY * model.blocCount + PARAMETERS_PER_ALLY * ally + parameter;
+}
+
+/** Index, among a pass's draws, of bloc `bloc`'s common normal for stance parameter `parameter`. */
+export function blocDrawIndex(model: CompiledModel, bloc: number, parameter: number): number {
+  return model.eventCount + PARAMETERS_PER_ALLY * bloc + parameter;
+}
 
 /** The sampled state of one pass, reused from pass to pass to avoid allocation. */
 export interface World {
+  /** The pass's random numbers, laid out by {@link drawLayout}. */
+  readonly draws: Float64Array;
   /** Per event: 1 when it occurred in this pass. */
   readonly occurred: Uint8Array;
   /** Per `ally * 3 + parameter`: the summed logit-scale shift of the events that occurred. */
   readonly shift: Float64Array;
-  /** Per `bloc * 3 + parameter`: the bloc's common standard-normal draw. */
+  /** Per `bloc * 3 + parameter`: the bloc's common standard-normal draw (a view into `draws`). */
   readonly blocDraw: Float64Array;
   /** Per `ally * 3 + parameter`: the sampled value in [0, 1]. */
   readonly stance: Float64Array;
@@ -38,10 +100,13 @@ export interface World {
 /** Allocates a world for a model. */
 export function createWorld(model: CompiledModel): World {
   const slots = model.allyCount * PARAMETERS_PER_ALLY;
+  const layout = drawLayout(model);
+  const draws = new Float64Array(layout.size);
   return {
+    draws,
     occurred: new Uint8Array(model.eventCount),
     shift: new Float64Array(slots),
-    blocDraw: new Float64Array(model.blocCount * PARAMETERS_PER_ALLY),
+    blocDraw: draws.subarray(layout.blocs, layout.stances),
     stance: new Float64Array(slots),
     hawkishness: new Float64Array(model.allyCount),
     engagementPreference: new Float64Array(model.allyCount),
@@ -53,35 +118,35 @@ export function createWorld(model: CompiledModel): World {
 }
 
 /**
- * An ally's distance to a text: `sqrt(wF (firmness - h)^2 + wE (engagement - e)^2)`.
+ * Draws one pass's random numbers into `draws`, in the order of {@link drawLayout}: the only code
+ * that consumes a stream for a pass.
  */
-export function policyDistance(
-  model: CompiledModel,
-  firmness: number,
-  engagement: number,
-  hawkishness: number,
-  engagementPreference: number,
-): number {
-  const df = firmness - hawkishness;
-  const de = engagement - engagementPreference;
-  return Math.sqrt(model.weightFirmness * df * df + model.weightEngagement * de * de);
+export function drawPass(model: CompiledModel, stream: RandomStream, draws: Float64Array): void {
+  const events = model.eventCount;
+  for (let k = 0; k < events; k++) draws[k] = stream.uniform();
+  const size = events + PARAMETERS_PER_ALLY * (model.blocCount + model.allyCount) + 1;
+  for (let k = events; k < size; k++) draws[k] = stream.normal();
 }
 
 /**
- * Draws one pass's world. The stream is consumed in a fixed order that does not depend on any
- * parameter value (events; bloc draws; every ally's three draws, fixed or not; the threshold), so
- * two scenarios that differ only in their numbers see the same random numbers.
+ * Computes a pass's world from its draws: which events occur, every stance
+ * `sigmoid(logit(center) + shifts + uncertainty * latent)` with `latent = sqrt(rho) z_bloc +
+ * sqrt(1 - rho) eps` (fixed parameters used as they are), each ally's distance to the status quo
+ * and objection radius, and the threshold. `draws` may be another world's: a moved model judged on
+ * the base model's numbers.
  */
-export function sampleWorld(model: CompiledModel, stream: RandomStream, world: World): void {
-  const { occurred, shift, blocDraw, stance } = world;
+export function worldFromDraws(model: CompiledModel, draws: Float64Array, world: World): void {
+  const { occurred, shift, stance } = world;
   shift.fill(0);
   for (let e = 0; e < model.eventCount; e++) {
-    const happens = stream.uniform() < model.eventProbability[e]! ? 1 : 0;
+    const happens = draws[e]! < model.eventProbability[e]! ? 1 : 0;
     occurred[e] = happens;
     if (happens === 1)
       for (let k = model.shiftStart[e]!; k < model.shiftStart[e + 1]!; k++) shift[model.shiftTarget[k]!]! += model.shiftBy[k]!;
   }
-  for (let k = 0; k < blocDraw.length; k++) blocDraw[k] = stream.normal();
+  const blocs = model.eventCount;
+  const stances = blocs + PARAMETERS_PER_ALLY * model.blocCount;
+  if (draws !== world.draws) world.blocDraw.set(draws.subarray(blocs, stances));
 
   for (let a = 0; a < model.allyCount; a++) {
     const bloc = model.blocOf[a]!;
@@ -89,12 +154,12 @@ export function sampleWorld(model: CompiledModel, stream: RandomStream, world: W
     const common = model.blocLoading[a]!;
     for (let p = 0; p < PARAMETERS_PER_ALLY; p++) {
       const slot = a * PARAMETERS_PER_ALLY + p;
-      const eps = stream.normal();
       if (model.fixed[slot] === 1) {
         stance[slot] = model.base[slot]!;
         continue;
       }
-      const latent = bloc < 0 ? eps : common * blocDraw[bloc * PARAMETERS_PER_ALLY + p]! + own * eps;
+      const eps = draws[stances + slot]!;
+      const latent = bloc < 0 ? eps : common * draws[blocs + bloc * PARAMETERS_PER_ALLY + p]! + own * eps;
       stance[slot] = sigmoid(model.base[slot]! + shift[slot]! + model.uncertainty[slot]! * latent);
     }
     const h = stance[a * PARAMETERS_PER_ALLY + HAWKISHNESS]!;
@@ -108,6 +173,15 @@ export function sampleWorld(model: CompiledModel, stream: RandomStream, world: W
     world.objectionRadiusSquared[a] = objectionRadiusSquared(salience, statusQuoDistance, model.solidarityCost[a]!);
   }
 
-  const z = stream.normal();
+  const z = draws[stances + PARAMETERS_PER_ALLY * model.allyCount]!;
   world.threshold = model.thresholdFixed ? model.thresholdBase : sigmoid(model.thresholdBase + model.thresholdUncertainty * z);
+}
+
+/**
+ * Draws one pass's world from a stream: {@link drawPass} into the world's draws, then
+ * {@link worldFromDraws}.
+ */
+export function sampleWorld(model: CompiledModel, stream: RandomStream, world: World): void {
+  drawPass(model, stream, world.draws);
+  worldFromDraws(model, world.draws, world);
 }

@@ -1,10 +1,15 @@
 /**
- * The engine: runs blocks of passes of a compiled model and adds their outcomes to a tally.
+ * The engine: plays every option of every pass with the model's protocol and decision rule, and
+ * adds the outcomes to a tally.
  */
-import { amendText } from '../model/protocols/chair.js';
 import type { CompiledModel } from '../model/compiledModel.js';
-import { blockStream, type Seed } from '../random/random.js';
-import { defaultSignalStrength } from '../model/signal.js';
+import { createJudgment, type Judgment } from '../model/decisionRules/decisionRule.js';
+import { VERDICT, createBargain, type Bargain, type BargainingObserver, type Verdict } from '../model/protocols/protocol.js';
+import { crossesTolerance, signalOfBargain } from '../model/signal.js';
+import { createWorld, type World } from '../model/world.js';
+import type { Seed } from '../random/random.js';
+import type { BlockRange } from './blocks.js';
+import { forEachPass } from './passes.js';
 import {
   ALLY_COUNTER,
   ALLY_COUNTERS,
@@ -14,20 +19,10 @@ import {
   segmentOfBlock,
   toFixedPoint,
 } from './tally.js';
-import { createWorld, policyDistance, sampleWorld, type World } from '../model/world.js';
+import { blockCount } from './blocks.js';
+import type { AbortSignalLike } from '../host.js';
 
-/** Passes per block. Block `j` covers passes `[j * BLOCK_SIZE, (j + 1) * BLOCK_SIZE)`. */
-export const BLOCK_SIZE = 250;
-
-/** Number of blocks a run of `passes` passes has (the last one may be short). */
-export function blockCount(passes: number): number {
-  return Math.ceil(passes / BLOCK_SIZE);
-}
-
-/** Number of passes in block `block` of a run of `passes` passes. */
-export function passesInBlock(block: number, passes: number): number {
-  return Math.min(BLOCK_SIZE, passes - block * BLOCK_SIZE);
-}
+export { BLOCK_SIZE, blockCount, passesInBlock } from './blocks.js';
 
 /** The outcome of one option in one pass, for callers that want per-pass records. */
 export interface OptionOutcome {
@@ -40,11 +35,36 @@ export interface OptionOutcome {
   risk: boolean;
 }
 
+/**
+ * Counts each ally's objections into a tally as an option is bargained: objections to the
+ * unamended text (round 0), and the blockers (and a sole blocker) of a text that failed.
+ */
+class ObjectionCounter implements BargainingObserver {
+  tally: Float64Array = new Float64Array(0);
+  /** Index of the option's first per-ally counter. */
+  start = 0;
+
+  round(round: number, _firmness: number, _engagement: number, judgment: Judgment, verdict: Verdict): void {
+    const { tally, start } = this;
+    const list = judgment.objectorList;
+    const objectors = judgment.objectors;
+    if (round === 0)
+      for (let k = 0; k < objectors; k++) tally[start + ALLY_COUNTERS * list[k]! + ALLY_COUNTER.initialObjection]! += 1;
+    if (verdict === VERDICT.failed) {
+      for (let k = 0; k < objectors; k++) tally[start + ALLY_COUNTERS * list[k]! + ALLY_COUNTER.blocker]! += 1;
+      if (objectors === 1) tally[start + ALLY_COUNTERS * list[0]! + ALLY_COUNTER.soleBlocker]! += 1;
+    }
+  }
+}
+
 /** Reusable working memory of the engine for one model. */
 export class EngineState {
   readonly layout: TallyLayout;
   readonly world: World;
-  readonly position = new Float64Array(2);
+  /** The objectors of the text judged last. */
+  readonly judgment: Judgment;
+  /** How the option bargained last ended. */
+  readonly bargain: Bargain = createBargain();
   /** The outcome of the option evaluated last. */
   readonly outcome: OptionOutcome = {
     consensus: false,
@@ -54,95 +74,64 @@ export class EngineState {
     signal: 0,
     risk: false,
   };
+  private readonly objections = new ObjectionCounter();
 
   constructor(readonly model: CompiledModel) {
     this.layout = new TallyLayout(model.optionCount, model.allyCount);
     this.world = createWorld(model);
+    this.judgment = createJudgment(model);
+  }
+
+  /** The observer that counts option `option`'s objections into `tally`. */
+  objectionCounter(option: number, tally: Float64Array): BargainingObserver {
+    this.objections.tally = tally;
+    this.objections.start = option * this.layout.optionStride + this.layout.allyCounters;
+    return this.objections;
   }
 }
 
 /**
- * Runs the bargaining of one option in the current world and writes its outcome to
- * `state.outcome`; when `tally` is given, adds the per-ally objection counts to it.
+ * Plays option `option` in the state's current world (its protocol under its decision rule) and
+ * writes its outcome to `state.outcome`; when `tally` is given, adds the per-ally objection
+ * counts to it. `observer`, when given instead, watches the rounds (tally counts are then not kept).
  */
-export function evaluateOption(state: EngineState, option: number, tally: Float64Array | null): OptionOutcome {
-  const { model, world, layout, position, outcome } = state;
-  const { hawkishness, engagementPreference, salience, statusQuoDistance, objectionRadiusSquared } = world;
-  const { weightFirmness, weightEngagement, influence } = model;
-  const originF = model.optionFirmness[option]!;
-  const originE = model.optionEngagement[option]!;
-  const maxRounds = model.maxRounds;
-  let f = originF;
-  let e = originE;
-  // Per-ally counters of this option: initial objection, blocker, sole blocker (see tally.ts).
-  const allyCounters = option * layout.optionStride + layout.allyCounters;
-  let consensus = false;
-  let round = 0;
-  for (; round <= maxRounds; round++) {
-    let objectors = 0;
-    let lastObjector = -1;
-    let weight = 0;
-    let targetF = 0;
-    let targetE = 0;
-    for (let a = 0; a < model.allyCount; a++) {
-      // The consensus rule `objects()`, solved for the squared distance (see consensus.ts).
-      const h = hawkishness[a]!;
-      const eng = engagementPreference[a]!;
-      const df = f - h;
-      const de = e - eng;
-      if (weightFirmness * df * df + weightEngagement * de * de <= objectionRadiusSquared[a]!) continue;
-      objectors++;
-      lastObjector = a;
-      const w = influence[a]! * salience[a]!;
-      weight += w;
-      targetF += w * h;
-      targetE += w * eng;
-      if (tally !== null) {
-        if (round === 0) tally[allyCounters + ALLY_COUNTERS * a + ALLY_COUNTER.initialObjection]! += 1;
-        if (round === maxRounds) tally[allyCounters + ALLY_COUNTERS * a + ALLY_COUNTER.blocker]! += 1;
-      }
-    }
-    if (objectors === 0) {
-      consensus = true;
-      break;
-    }
-    if (round === maxRounds) {
-      if (tally !== null && objectors === 1)
-        tally[allyCounters + ALLY_COUNTERS * lastObjector + ALLY_COUNTER.soleBlocker]! += 1;
-      break;
-    }
-    amendText(f, e, targetF / weight, targetE / weight, model.step, originF, originE, model.maxDrift, position);
-    f = position[0]!;
-    e = position[1]!;
-  }
-
-  let signal: number;
-  if (!consensus) signal = model.statusQuoSignal;
-  else if (model.signalFormula === null) signal = defaultSignalStrength(model.optionVisibility[option]!, f, model.exponent);
-  else {
-    let unity = 1;
-    if (model.needsUnity) {
-      let content = 0;
-      for (let a = 0; a < model.allyCount; a++)
-        if (policyDistance(model, f, e, hawkishness[a]!, engagementPreference[a]!) <= statusQuoDistance[a]!) content++;
-      unity = content / model.allyCount;
-    }
-    signal = model.signalFormula({
-      firmness: f,
-      engagement: e,
-      visibility: model.optionVisibility[option]!,
-      exponent: model.exponent,
-      unity,
-      rounds: round,
-    });
-  }
-  outcome.consensus = consensus;
-  outcome.rounds = consensus ? round : maxRounds;
-  outcome.adoptedFirmness = f;
-  outcome.adoptedEngagement = e;
+export function evaluateOption(
+  state: EngineState,
+  option: number,
+  tally: Float64Array | null,
+  observer: BargainingObserver | null = tally === null ? null : state.objectionCounter(option, tally),
+): OptionOutcome {
+  const { model, world, bargain, outcome } = state;
+  model.protocol.play(model, world, model.decisionRule, option, state.judgment, bargain, observer);
+  const signal = signalOfBargain(model, world, option, bargain);
+  outcome.consensus = bargain.consensus;
+  outcome.rounds = bargain.rounds;
+  outcome.adoptedFirmness = bargain.firmness;
+  outcome.adoptedEngagement = bargain.engagement;
   outcome.signal = signal;
-  outcome.risk = signal > world.threshold;
+  outcome.risk = crossesTolerance(signal, world);
   return outcome;
+}
+
+/** Adds one option's outcome in one pass to a tally. */
+function countOutcome(tally: Float64Array, layout: TallyLayout, option: number, segment: number, outcome: OptionOutcome): void {
+  const base = option * layout.optionStride;
+  if (outcome.consensus) {
+    tally[base + OPTION_COUNTER.consensus]! += 1;
+    if (outcome.rounds === 0) tally[base + OPTION_COUNTER.firstRound]! += 1;
+    if (!outcome.risk) tally[base + OPTION_COUNTER.viable]! += 1;
+    tally[base + OPTION_COUNTER.rounds]! += outcome.rounds;
+    tally[base + OPTION_COUNTER.firmness]! += toFixedPoint(outcome.adoptedFirmness);
+    tally[base + OPTION_COUNTER.engagement]! += toFixedPoint(outcome.adoptedEngagement);
+    tally[base + layout.firmnessHistogram + fineBin(outcome.adoptedFirmness)]! += 1;
+    tally[layout.segmentConsensus(segment, option)]! += 1;
+  }
+  if (outcome.risk) {
+    tally[base + OPTION_COUNTER.risk]! += 1;
+    tally[layout.segmentConsensus(segment, option) + 1]! += 1;
+  }
+  tally[base + OPTION_COUNTER.signal]! += toFixedPoint(outcome.signal);
+  tally[base + layout.signalHistogram + fineBin(outcome.signal)]! += 1;
 }
 
 /**
@@ -157,37 +146,27 @@ export function runBlocks(
   toBlock: number,
   tally: Float64Array,
   afterBlock?: (block: number, blockPasses: number) => void,
+  abortSignal?: AbortSignalLike,
 ): void {
   const { model, world, layout } = state;
   const blocks = blockCount(passes);
-  for (let block = fromBlock; block < toBlock; block++) {
-    const stream = blockStream(seed, block);
-    const blockPasses = passesInBlock(block, passes);
-    const segment = segmentOfBlock(block, blocks);
-    tally[layout.segmentPasses(segment)]! += blockPasses;
-    for (let pass = 0; pass < blockPasses; pass++) {
-      sampleWorld(model, stream, world);
-      for (let option = 0; option < model.optionCount; option++) {
-        const outcome = evaluateOption(state, option, tally);
-        const base = option * layout.optionStride;
-        if (outcome.consensus) {
-          tally[base + OPTION_COUNTER.consensus]! += 1;
-          if (outcome.rounds === 0) tally[base + OPTION_COUNTER.firstRound]! += 1;
-          if (!outcome.risk) tally[base + OPTION_COUNTER.viable]! += 1;
-          tally[base + OPTION_COUNTER.rounds]! += outcome.rounds;
-          tally[base + OPTION_COUNTER.firmness]! += toFixedPoint(outcome.adoptedFirmness);
-          tally[base + OPTION_COUNTER.engagement]! += toFixedPoint(outcome.adoptedEngagement);
-          tally[base + layout.firmnessHistogram + fineBin(outcome.adoptedFirmness)]! += 1;
-          tally[layout.segmentConsensus(segment, option)]! += 1;
-        }
-        if (outcome.risk) {
-          tally[base + OPTION_COUNTER.risk]! += 1;
-          tally[layout.segmentConsensus(segment, option) + 1]! += 1;
-        }
-        tally[base + OPTION_COUNTER.signal]! += toFixedPoint(outcome.signal);
-        tally[base + layout.signalHistogram + fineBin(outcome.signal)]! += 1;
-      }
-    }
-    afterBlock?.(block, blockPasses);
-  }
+  const range: BlockRange = { from: fromBlock, to: toBlock };
+  let segment = 0;
+  forEachPass({
+    model,
+    seed,
+    passes,
+    range,
+    world,
+    beforeBlock: (block, blockPasses) => {
+      segment = segmentOfBlock(block, blocks);
+      tally[layout.segmentPasses(segment)]! += blockPasses;
+    },
+    onPass: () => {
+      for (let option = 0; option < model.optionCount; option++)
+        countOutcome(tally, layout, option, segment, evaluateOption(state, option, tally));
+    },
+    ...(afterBlock === undefined ? {} : { afterBlock }),
+    ...(abortSignal === undefined ? {} : { abortSignal }),
+  });
 }

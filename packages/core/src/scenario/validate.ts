@@ -109,6 +109,6 @@ function sortProblems(problems: Problem[]): Problem[] {
  */
 export function validateScenario(input: unknown): Scenario {
   const parsed = parseScenario(input);
-  if (!parsed.success) throw new ConcertInputError('invalid scenario', parsed.problems);
+  if (!parsed.success) throw new ConcertInputError('invalid scenario', parsed.problems, 'scenario');
   return parsed.data;
 }

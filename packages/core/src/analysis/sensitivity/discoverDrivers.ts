@@ -3,7 +3,7 @@
  * few conditions (events, sampled stances, the threshold) under which an option's consensus
  * fails, its signal crosses Russia's threshold, or it is not viable.
  */
-import { scenarioHash } from '../../run/simulate.js';
+import { scenarioHash } from '../../run/prepare.js';
 import type { Seed } from '../../random/random.js';
 import { ConcertInputError } from '../../problems.js';
 import { validateScenario } from '../../scenario/validate.js';
@@ -91,7 +91,7 @@ export function discoverDrivers(scenarioInput: unknown, settingsInput: Discovery
   if (option === undefined)
     throw new ConcertInputError('invalid discovery settings', [
       { path: 'option', message: `must be the id of an option of this scenario (${scenario.options.map((o) => o.id).join(', ')})`, value: settings.option },
-    ]);
+    ], 'analysis-settings');
   const holdoutPasses = settings.holdoutPasses ?? settings.passes;
   const total = settings.passes + holdoutPasses;
   // One run of passes + holdoutPasses passes: the box is found on the first, checked on the rest.

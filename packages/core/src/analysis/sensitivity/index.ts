@@ -55,8 +55,6 @@ export {
   type PointMethod,
 } from './tornado.js';
 export { tornadoBars, type TornadoBar } from './tornadoBars.js';
-export { RecordingStream, ReplayStream, drawsPerPass } from './recordedDraws.js';
-export { traceBargaining } from './bargainingTrace.js';
 
 // Variance-based global sensitivity (Sobol indices, Saltelli design, Jansen estimators)
 export { saltelliDesign, designRow, type SaltelliDesign } from './saltelliDesign.js';

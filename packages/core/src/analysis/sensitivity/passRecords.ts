@@ -6,13 +6,14 @@
  * Passes are the engine's: block `j` draws from `blockStream(seed, j)`, so the records are those
  * of the passes `simulate` counts with the same seed.
  */
-import { EngineState, blockCount, evaluateOption, passesInBlock } from '../../run/engine.js';
+import { blockCount } from '../../run/blocks.js';
+import { EngineState, evaluateOption } from '../../run/engine.js';
+import { forEachPass } from '../../run/passes.js';
 import { compileModel } from '../../model/compiledModel.js';
 import { ConcertInputError } from '../../problems.js';
-import { blockStream, type Seed } from '../../random/random.js';
+import type { Seed } from '../../random/random.js';
 import { STANCE_PARAMETERS, type Scenario } from '../../scenario/schema.js';
 import { validateScenario } from '../../scenario/validate.js';
-import { sampleWorld } from '../../model/world.js';
 import { MAX_RECORDED_PASSES } from './settings.js';
 
 /** One recorded quantity, one value per pass. */
@@ -60,13 +61,13 @@ export function recordPasses(
   { passes, seed, options }: { passes: number; seed: Seed; options?: readonly string[] },
 ): PassRecords {
   if (!Number.isInteger(passes) || passes < 1 || passes > MAX_RECORDED_PASSES)
-    throw new ConcertInputError('invalid records settings', [{ path: 'passes', message: `must be a whole number from 1 to ${MAX_RECORDED_PASSES} (records are kept in memory)`, value: passes }]);
+    throw new ConcertInputError('invalid records settings', [{ path: 'passes', message: `must be a whole number from 1 to ${MAX_RECORDED_PASSES} (records are kept in memory)`, value: passes }], 'analysis-settings');
   const scenario = validateScenario(scenarioInput);
   const model = compileModel(scenario);
   const chosen = options === undefined ? scenario.options.map((_, index) => index) : options.map((id) => scenario.options.findIndex((o) => o.id === id));
   const unknown = chosen.flatMap((index, i) => (index < 0 ? [i] : []));
   if (unknown.length > 0)
-    throw new ConcertInputError('invalid records settings', unknown.map((i) => ({ path: `options[${i}]`, message: `must be the id of an option of this scenario (${scenario.options.map((o) => o.id).join(', ')})`, value: options![i] })));
+    throw new ConcertInputError('invalid records settings', unknown.map((i) => ({ path: `options[${i}]`, message: `must be the id of an option of this scenario (${scenario.options.map((o) => o.id).join(', ')})`, value: options![i] })), 'analysis-settings');
 
   const features: RecordedFeature[] = [];
   const sources: { kind: 'event' | 'stance' | 'threshold'; index: number }[] = [];
@@ -94,12 +95,13 @@ export function recordPasses(
 
   const state = new EngineState(model);
   const world = state.world;
-  let pass = 0;
-  for (let block = 0; block < blockCount(passes); block++) {
-    const stream = blockStream(seed, block);
-    const blockPasses = passesInBlock(block, passes);
-    for (let k = 0; k < blockPasses; k++, pass++) {
-      sampleWorld(model, stream, world);
+  forEachPass({
+    model,
+    seed,
+    passes,
+    range: { from: 0, to: blockCount(passes) },
+    world,
+    onPass: (pass) => {
       for (let f = 0; f < features.length; f++) {
         const source = sources[f]!;
         features[f]!.values[pass] =
@@ -110,7 +112,7 @@ export function recordPasses(
         outcomes[o]!.consensus[pass] = outcome.consensus ? 1 : 0;
         outcomes[o]!.risk[pass] = outcome.risk ? 1 : 0;
       });
-    }
-  }
+    },
+  });
   return { passes, seed, scenario, features, options: outcomes };
 }

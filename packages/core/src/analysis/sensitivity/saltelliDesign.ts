@@ -2,7 +2,7 @@
  * Saltelli's sampling design for Sobol indices: two independent random matrices A and B of N rows
  * in the unit cube, and for each input i the matrix A_B^i, which is A with column i taken from B.
  */
-import { BLOCK_SIZE } from '../../run/engine.js';
+import { BLOCK_SIZE } from '../../run/blocks.js';
 import { blockStream, type Seed } from '../../random/random.js';
 
 /** A Saltelli design: `(k + 2) N` points of `k` coordinates in [0, 1), row-major. */

@@ -169,7 +169,7 @@ export type ResolvedDiscoverySettings = z.output<typeof DiscoverySettingsSchema>
  */
 export function parseSettings<T extends z.ZodType>(schema: T, input: unknown, what: string): z.output<T> {
   const parsed = schema.safeParse(input, { reportInput: true });
-  if (!parsed.success) throw new ConcertInputError(`invalid ${what} settings`, problemsFromZod(parsed.error.issues));
+  if (!parsed.success) throw new ConcertInputError(`invalid ${what} settings`, problemsFromZod(parsed.error.issues), 'analysis-settings');
   return parsed.data;
 }
 

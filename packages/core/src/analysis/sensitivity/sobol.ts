@@ -9,15 +9,17 @@
  * noise of variance about p(1 - p) / innerPasses; the result reports it beside the output
  * variance (`noiseShare`), see docs/SENSITIVITY.md for what it does to the indices.
  */
-import { EngineState, blockCount, evaluateOption, passesInBlock } from '../../run/engine.js';
+import { checkRange, throwIfAborted } from '../../run/blocks.js';
+import { EngineState, evaluateOption } from '../../run/engine.js';
+import { forEachPass } from '../../run/passes.js';
 import { compileModel, type CompiledModel } from '../../model/compiledModel.js';
 import { ConcertInputError, type Problem } from '../../problems.js';
-import { blockStream, type Seed } from '../../random/random.js';
-import { scenarioHash } from '../../run/simulate.js';
+import type { Seed } from '../../random/random.js';
+import { blockCount } from '../../run/blocks.js';
+import { scenarioHash } from '../../run/prepare.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { validateScenario } from '../../scenario/validate.js';
 import { ENGINE_VERSION, MODEL_VERSION } from '../../version.js';
-import { sampleWorld } from '../../model/world.js';
 import { sensitivityParameters, withParameterValues, type SensitivityParameter } from './parameters.js';
 import { saltelliDesign, type SaltelliDesign } from './saltelliDesign.js';
 import {
@@ -30,6 +32,7 @@ import {
   type SobolSettings,
 } from './settings.js';
 import { sobolIndices, type SobolIndex } from './sobolIndices.js';
+import type { AbortSignalLike } from '../../host.js';
 
 /** One output of a Sobol analysis: a measure of one option. */
 export interface SobolOutput {
@@ -155,7 +158,7 @@ export function prepareSobol(scenarioInput: unknown, settingsInput: SobolSetting
       message: `must be at least ${MINIMUM_INNER_PASSES} (the inner estimate of a probability then has a standard error of at most 0.05)`,
       value: settings.innerPasses,
     });
-  if (problems.length > 0) throw new ConcertInputError('invalid Sobol settings', problems);
+  if (problems.length > 0) throw new ConcertInputError('invalid Sobol settings', problems, 'analysis-settings');
 
   const design = saltelliDesign(k, settings.samples, settings.seed);
   return {
@@ -200,12 +203,10 @@ export function sobolPointValues(plan: SobolPlan, point: number): Float64Array {
 export function evaluateSobolPoints(
   plan: SobolPlan,
   range: { from: number; to: number },
-  options: { onPoint?: (pointsDone: number) => void; abortSignal?: AbortSignal } = {},
+  options: { onPoint?: (pointsDone: number) => void; abortSignal?: AbortSignalLike } = {},
 ): Float64Array {
   const { from, to } = range;
-  const points = plan.manifest.points;
-  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > points || from >= to)
-    throw new ConcertInputError('invalid point range', [{ path: 'points', message: `must be whole numbers with 0 <= from < to <= ${points}`, value: range }]);
+  checkRange(range, plan.manifest.points, 'points');
   const { outputs, manifest } = plan;
   const { innerPasses, seed } = manifest;
   const optionsUsed = [...new Set(outputs.map((o) => o.option))].sort((a, b) => a - b);
@@ -214,32 +215,34 @@ export function evaluateSobolPoints(
   const risk = new Float64Array(optionsUsed.length);
   const viable = new Float64Array(optionsUsed.length);
   const values = new Float64Array((to - from) * outputs.length);
-  const blocks = blockCount(innerPasses);
+  const allBlocks = { from: 0, to: blockCount(innerPasses) };
   for (let point = from; point < to; point++) {
     const model = withParameterValues(plan.model, plan.parameters, sobolPointValues(plan, point));
     const state = new EngineState(model);
     consensus.fill(0);
     risk.fill(0);
     viable.fill(0);
-    for (let block = 0; block < blocks; block++) {
-      const stream = blockStream(seed, block);
-      const blockPasses = passesInBlock(block, innerPasses);
-      for (let pass = 0; pass < blockPasses; pass++) {
-        sampleWorld(model, stream, state.world);
+    forEachPass({
+      model,
+      seed,
+      passes: innerPasses,
+      range: allBlocks,
+      world: state.world,
+      onPass: () => {
         for (let u = 0; u < optionsUsed.length; u++) {
           const outcome = evaluateOption(state, optionsUsed[u]!, null);
           if (outcome.consensus) consensus[u]! += 1;
           if (outcome.risk) risk[u]! += 1;
           if (outcome.consensus && !outcome.risk) viable[u]! += 1;
         }
-      }
-    }
+      },
+    });
     outputs.forEach((output, o) => {
       const counts = output.measure === 'consensus' ? consensus : output.measure === 'risk' ? risk : viable;
       values[(point - from) * outputs.length + o] = counts[column[o]!]! / innerPasses;
     });
     options.onPoint?.(point - from + 1);
-    if (options.abortSignal?.aborted) throw options.abortSignal.reason ?? new DOMException('The Sobol analysis was aborted.', 'AbortError');
+    throwIfAborted(options.abortSignal, 'The Sobol analysis');
   }
   return values;
 }
@@ -258,7 +261,7 @@ export function summarizeSobol(plan: SobolPlan, values: ArrayLike<number>): Sobo
   if (values.length !== manifest.points * stride)
     throw new ConcertInputError('incomplete Sobol analysis', [
       { path: 'values', message: `must hold ${manifest.points * stride} numbers (${manifest.points} points of ${stride} outputs); is a range of points missing?`, value: `${values.length} numbers` },
-    ]);
+    ], 'partial');
   return {
     format: 'concert-sobol',
     formatVersion: 1,
@@ -309,10 +312,10 @@ export function summarizeSobol(plan: SobolPlan, values: ArrayLike<number>): Sobo
  * });
  * result.outputs[0].indices[0].total; // => { estimate, lower, upper, standardError }
  */
-export function sobol(scenario: unknown, settings: SobolSettings & { onPoint?: (pointsDone: number) => void; abortSignal?: AbortSignal }): SobolResult {
+export function sobol(scenario: unknown, settings: SobolSettings & { onPoint?: (pointsDone: number) => void; abortSignal?: AbortSignalLike }): SobolResult {
   const { onPoint, abortSignal, ...rest } = settings;
   const plan = prepareSobol(scenario, rest);
-  const options: { onPoint?: (pointsDone: number) => void; abortSignal?: AbortSignal } = {};
+  const options: { onPoint?: (pointsDone: number) => void; abortSignal?: AbortSignalLike } = {};
   if (onPoint !== undefined) options.onPoint = onPoint;
   if (abortSignal !== undefined) options.abortSignal = abortSignal;
   return summarizeSobol(plan, evaluateSobolPoints(plan, { from: 0, to: plan.manifest.points }, options));

@@ -2,9 +2,9 @@
  * One-at-a-time sensitivity (a tornado): move each parameter down and up by a step, and measure
  * the change in each option's consensus, risk and viability on the very same passes.
  *
- * Every pass samples the base world once, from the engine's stream of its block
- * (`blockStream(seed, j)`), and keeps the numbers it drew. Each moved parameter is then judged in
- * a world made from those same numbers: for an ally's stance center or solidarity cost only that
+ * Every pass samples the base world once, through the engine's pass driver (block `j` draws
+ * from `blockStream(seed, j)`), and the world keeps the numbers it drew. Each moved parameter is
+ * then judged in a world made from those same numbers: for an ally's stance center or solidarity cost only that
  * ally is recomputed; for an event's probability the world is only resampled (from the kept
  * numbers) in passes whose event draw falls between the old and new probability; other
  * parameters resample the world from the kept numbers. An ally's move is only re-bargained when
@@ -15,22 +15,27 @@
  * The tally holds whole numbers only, so block ranges run on any number of workers add up to the
  * same bytes; block `j` covers the same passes as in `simulate`, whose estimates the base equals.
  */
-import { objectionRadiusSquared } from '../../model/decisionRules/unanimity.js';
-import { BLOCK_SIZE, EngineState, blockCount, evaluateOption, passesInBlock } from '../../run/engine.js';
+import { objectionRadiusSquared, objectsToText } from '../../model/decisionRules/objection.js';
+import { unanimity } from '../../model/decisionRules/unanimity.js';
+import { chair } from '../../model/protocols/chair.js';
+import type { BargainingObserver } from '../../model/protocols/protocol.js';
+import { BLOCK_SIZE, blockCount } from '../../run/blocks.js';
+import { EngineState, evaluateOption } from '../../run/engine.js';
+import { forEachPass } from '../../run/passes.js';
 import { compileModel, sigmoid, type CompiledModel } from '../../model/compiledModel.js';
 import { ConcertInputError, type Problem } from '../../problems.js';
-import { blockStream, type Seed } from '../../random/random.js';
-import type { BlockRange, Progress } from '../../run/simulate.js';
-import { scenarioHash } from '../../run/simulate.js';
+import type { Seed } from '../../random/random.js';
+import type { BlockRange } from '../../run/blocks.js';
+import { scenarioHash } from '../../run/prepare.js';
+import type { Progress } from '../../run/simulate.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { wilsonInterval, type Estimate } from '../../statistics.js';
 import { validateScenario } from '../../scenario/validate.js';
 import { ENGINE_VERSION, MODEL_VERSION } from '../../version.js';
-import { policyDistance, sampleWorld } from '../../model/world.js';
-import { allyMoveLeavesTrace, traceBargaining } from './bargainingTrace.js';
+import { policyDistance } from '../../model/distance.js';
+import { eventDrawIndex, stanceDrawIndex, worldFromDraws } from '../../model/world.js';
 import { pairedDifference, type PairedDifference } from './pairedDifference.js';
 import { sensitivityParameters, withParameterValues, type SensitivityParameter } from './parameters.js';
-import { RecordingStream, ReplayStream, drawsPerPass, eventDrawIndex, stanceDrawIndex } from './recordedDraws.js';
 import {
   TornadoSettingsSchema,
   parseSettings,
@@ -38,6 +43,7 @@ import {
   resolveParameterNames,
   type TornadoSettings,
 } from './settings.js';
+import type { AbortSignalLike } from '../../host.js';
 
 /** Outputs counted per option, in tally order. */
 const MEASURES = 3; // consensus, risk, viability
@@ -156,7 +162,7 @@ export function prepareTornado(scenarioInput: unknown, settingsInput: TornadoSet
   const options = resolveOptionIds(scenario, settings.options, 'options', problems);
   if (problems.length === 0 && parameters.length === 0)
     problems.push({ path: 'parameters', message: 'must select at least one parameter of this scenario (these selectors match none)', value: settings.parameters });
-  if (problems.length > 0) throw new ConcertInputError('invalid tornado settings', problems);
+  if (problems.length > 0) throw new ConcertInputError('invalid tornado settings', problems, 'analysis-settings');
 
   const model = compileModel(scenario);
   const points: TornadoPoint[] = [];
@@ -201,6 +207,60 @@ export function prepareTornado(scenarioInput: unknown, settingsInput: TornadoSet
 }
 
 /**
+ * Keeps the texts a bargaining visits, round by round: option `o`'s round `r` text goes to
+ * `trace[o * stride + 2r]` (firmness) and `[... + 1]` (engagement), and `texts[o]` counts them.
+ */
+class TextTrace implements BargainingObserver {
+  option = 0;
+
+  constructor(
+    readonly trace: Float64Array,
+    readonly texts: Int32Array,
+    readonly stride: number,
+  ) {}
+
+  round(round: number, firmness: number, engagement: number): void {
+    const at = this.option * this.stride + 2 * round;
+    this.trace[at] = firmness;
+    this.trace[at + 1] = engagement;
+    this.texts[this.option] = round + 1;
+  }
+}
+
+/**
+ * Whether one ally, moved from stance `(h0, e0, s0)` with objection radius `r0` to `(h1, e1, s1)`
+ * with `r1`, leaves a traced chair bargaining unchanged: at every text it objects in both worlds
+ * or in neither, and wherever it objects before the last round (where its ideal point pulls the
+ * text) its ideal point and weight are unchanged.
+ */
+function allyMoveLeavesTrace(
+  model: CompiledModel,
+  trace: Float64Array,
+  offset: number,
+  texts: number,
+  h0: number,
+  e0: number,
+  s0: number,
+  r0: number,
+  h1: number,
+  e1: number,
+  s1: number,
+  r1: number,
+): boolean {
+  const { weightFirmness: wF, weightEngagement: wE, maxRounds } = model;
+  const samePull = h0 === h1 && e0 === e1 && s0 === s1;
+  for (let round = 0; round < texts; round++) {
+    const f = trace[offset + 2 * round]!;
+    const e = trace[offset + 2 * round + 1]!;
+    const before = objectsToText(wF, wE, f, e, h0, e0, r0);
+    const after = objectsToText(wF, wE, f, e, h1, e1, r1);
+    if (before !== after) return false;
+    if (before && round < maxRounds && !samePull) return false;
+  }
+  return true;
+}
+
+/**
  * Runs blocks `[from, to)` of a tornado and returns their tally (whole numbers: add the tallies
  * of disjoint ranges to combine them, in any order).
  *
@@ -209,13 +269,8 @@ export function prepareTornado(scenarioInput: unknown, settingsInput: TornadoSet
 export function runTornadoBlocks(
   plan: TornadoPlan,
   range: BlockRange,
-  options: { onProgress?: (progress: Progress) => void; abortSignal?: AbortSignal } = {},
+  options: { onProgress?: (progress: Progress) => void; abortSignal?: AbortSignalLike } = {},
 ): Float64Array {
-  const { from, to } = range;
-  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > plan.blocks || from >= to)
-    throw new ConcertInputError('invalid block range', [
-      { path: 'blocks', message: `must be whole numbers with 0 <= from < to <= ${plan.blocks}`, value: range },
-    ]);
   const { model, points, models, methods } = plan;
   const optionList = Int32Array.from(plan.options);
   const optionCount = optionList.length;
@@ -225,17 +280,20 @@ export function runTornadoBlocks(
 
   const state = new EngineState(model);
   const world = state.world;
-  const recorder = new RecordingStream(blockStream(plan.manifest.seed, from), drawsPerPass(model));
-  const replay = new ReplayStream(recorder.draws);
+  const draws = world.draws;
   const movedStates = models.map((moved, q) => (methods[q] === 'ally' ? null : new EngineState(moved)));
   const baseConsensus = new Uint8Array(optionCount);
   const baseRisk = new Uint8Array(optionCount);
   // The texts each option's bargaining visited in the base world of the current pass.
   const traceStride = 2 * (model.maxRounds + 1);
-  const trace = new Float64Array(optionCount * traceStride);
   const texts = new Int32Array(optionCount);
-  // With a custom formula that reads `unity`, every ally's stance enters the signal.
-  const canSkip = !model.needsUnity;
+  const textTrace = new TextTrace(new Float64Array(optionCount * traceStride), texts, traceStride);
+  const trace = textTrace.trace;
+  // The shortcuts below reason about the chair under unanimity: an ally's move matters only
+  // through its objections and its pull on the text, and one certain objector blocks. With a
+  // custom formula that reads `unity`, every ally's stance also enters the signal.
+  const chairUnderUnanimity = model.protocol === chair && model.decisionRule === unanimity;
+  const canSkip = chairUnderUnanimity && !model.needsUnity;
   // Per option: how many allies object to every text the bargaining can reach (certain
   // blockers), and one of them. With a certain blocker other than the moved ally, the option
   // fails in both worlds, with the status quo's signal: the outcome cannot change.
@@ -258,110 +316,123 @@ export function runTornadoBlocks(
     if (v1 !== v0) tally[at + 4 + (v1 > v0 ? UP : DOWN)]! += 1;
   };
 
-  let passesDone = 0;
-  for (let block = from; block < to; block++) {
-    recorder.setSource(blockStream(plan.manifest.seed, block));
-    const blockPasses = passesInBlock(block, plan.manifest.passes);
-    tally[0]! += blockPasses;
-    for (let pass = 0; pass < blockPasses; pass++) {
-      recorder.startPass();
-      sampleWorld(model, recorder, world);
-      for (let o = 0; o < optionCount; o++) {
-        const outcome = evaluateOption(state, optionList[o]!, null);
-        baseConsensus[o] = outcome.consensus ? 1 : 0;
-        baseRisk[o] = outcome.risk ? 1 : 0;
-        tally[1 + o * MEASURES]! += baseConsensus[o]!;
-        tally[2 + o * MEASURES]! += baseRisk[o]!;
-        tally[3 + o * MEASURES]! += outcome.consensus && !outcome.risk ? 1 : 0;
-        texts[o] = traceBargaining(state, optionList[o]!, trace, o * traceStride);
-        certainBlockers[o] = 0;
-        if (outcome.consensus) continue;
-        const option = optionList[o]!;
-        for (let a = 0; a < model.allyCount; a++) {
-          const df = model.optionFirmness[option]! - hawkishness[a]!;
-          const de = model.optionEngagement[option]! - engagementPreference[a]!;
-          // The weighted distance to any text within `drift` of the option is at least this.
-          const closest = nearest * Math.max(0, Math.sqrt(df * df + de * de) - drift);
-          if (closest * closest > radiusSquared[a]! * (1 + 1e-12)) {
-            certainBlockers[o]! += 1;
-            aCertainBlocker[o] = a;
-          }
-        }
-      }
-
-      for (let q = 0; q < pointCount; q++) {
-        const method = methods[q]!;
-        const moved = models[q]!;
-        const parameter = points[q]!.parameter;
-        if (method === 'ally') {
-          const a = parameter.index;
-          const h0 = hawkishness[a]!;
-          const e0 = engagementPreference[a]!;
-          const s0 = salience[a]!;
-          const d0 = statusQuoDistance[a]!;
-          const r0 = radiusSquared[a]!;
-          let h1 = h0;
-          let e1 = e0;
-          let s1 = s0;
-          if (parameter.kind === 'stance') {
-            // The same expression as sampleWorld's, on the same numbers, with the moved center.
-            const slot = a * 3 + parameter.stance;
-            let value: number;
-            if (moved.fixed[slot] === 1) value = moved.base[slot]!;
-            else {
-              const eps = recorder.draws[stanceDrawIndex(model, a, parameter.stance)]!;
-              const bloc = model.blocOf[a]!;
-              const latent = bloc < 0 ? eps : model.blocLoading[a]! * blocDraw[bloc * 3 + parameter.stance]! + model.ownLoading[a]! * eps;
-              value = sigmoid(moved.base[slot]! + shift[slot]! + moved.uncertainty[slot]! * latent);
-            }
-            if (parameter.stance === 0) h1 = value;
-            else if (parameter.stance === 1) e1 = value;
-            else s1 = value;
-          }
-          const d1 = policyDistance(model, model.statusQuoFirmness, model.statusQuoEngagement, h1, e1);
-          const r1 = objectionRadiusSquared(s1, d1, moved.solidarityCost[a]!);
-          if (h1 === h0 && e1 === e0 && s1 === s0 && r1 === r0) continue; // the same world
-          hawkishness[a] = h1;
-          engagementPreference[a] = e1;
-          salience[a] = s1;
-          statusQuoDistance[a] = d1;
-          radiusSquared[a] = r1;
-          for (let o = 0; o < optionCount; o++) {
-            const option = optionList[o]!;
-            const blockers = certainBlockers[o]!;
-            if (blockers > 1 || (blockers === 1 && aCertainBlocker[o] !== a)) continue;
-            if (canSkip && allyMoveLeavesTrace(state, trace, o * traceStride, texts[o]!, h0, e0, s0, r0, h1, e1, s1, r1)) continue;
-            const outcome = evaluateOption(state, option, null);
-            count(q, o, outcome.consensus, outcome.risk);
-          }
-          hawkishness[a] = h0;
-          engagementPreference[a] = e0;
-          salience[a] = s0;
-          statusQuoDistance[a] = d0;
-          radiusSquared[a] = r0;
-          continue;
-        }
-        if (method === 'event') {
-          // The event occurs iff its uniform is below the probability; between the old and the
-          // new probability the world changes, elsewhere it is the same world.
-          const u = recorder.draws[eventDrawIndex(parameter.index)]!;
-          const before = u < model.eventProbability[parameter.index]!;
-          const after = u < moved.eventProbability[parameter.index]!;
-          if (before === after) continue;
-        }
-        const movedState = movedStates[q]!;
-        replay.rewind();
-        sampleWorld(moved, replay, movedState.world);
-        for (let o = 0; o < optionCount; o++) {
-          const outcome = evaluateOption(movedState, optionList[o]!, null);
-          count(q, o, outcome.consensus, outcome.risk);
+  const judgeBase = (): void => {
+    for (let o = 0; o < optionCount; o++) {
+      textTrace.option = o;
+      const outcome = evaluateOption(state, optionList[o]!, null, textTrace);
+      baseConsensus[o] = outcome.consensus ? 1 : 0;
+      baseRisk[o] = outcome.risk ? 1 : 0;
+      tally[1 + o * MEASURES]! += baseConsensus[o]!;
+      tally[2 + o * MEASURES]! += baseRisk[o]!;
+      tally[3 + o * MEASURES]! += outcome.consensus && !outcome.risk ? 1 : 0;
+      certainBlockers[o] = 0;
+      if (outcome.consensus || !chairUnderUnanimity) continue;
+      const option = optionList[o]!;
+      for (let a = 0; a < model.allyCount; a++) {
+        const df = model.optionFirmness[option]! - hawkishness[a]!;
+        const de = model.optionEngagement[option]! - engagementPreference[a]!;
+        // The weighted distance to any text within `drift` of the option is at least this.
+        const closest = nearest * Math.max(0, Math.sqrt(df * df + de * de) - drift);
+        if (closest * closest > radiusSquared[a]! * (1 + 1e-12)) {
+          certainBlockers[o]! += 1;
+          aCertainBlocker[o] = a;
         }
       }
     }
-    passesDone += blockPasses;
-    options.onProgress?.({ passesDone, passes: plan.manifest.passes, blocksDone: block - from + 1, blocks: to - from });
-    if (options.abortSignal?.aborted) throw options.abortSignal.reason ?? new DOMException('The tornado was aborted.', 'AbortError');
-  }
+  };
+
+  /** Judges point `q`, which moves one ally's stance center or solidarity cost, in this pass. */
+  const judgeAllyMove = (q: number): void => {
+    const moved = models[q]!;
+    const parameter = points[q]!.parameter;
+    const a = parameter.index;
+    const h0 = hawkishness[a]!;
+    const e0 = engagementPreference[a]!;
+    const s0 = salience[a]!;
+    const d0 = statusQuoDistance[a]!;
+    const r0 = radiusSquared[a]!;
+    let h1 = h0;
+    let e1 = e0;
+    let s1 = s0;
+    if (parameter.kind === 'stance') {
+      // The same expression as worldFromDraws's, on the same numbers, with the moved center.
+      const slot = a * 3 + parameter.stance;
+      let value: number;
+      if (moved.fixed[slot] === 1) value = moved.base[slot]!;
+      else {
+        const eps = draws[stanceDrawIndex(model, a, parameter.stance)]!;
+        const bloc = model.blocOf[a]!;
+        const latent = bloc < 0 ? eps : model.blocLoading[a]! * blocDraw[bloc * 3 + parameter.stance]! + model.ownLoading[a]! * eps;
+        value = sigmoid(moved.base[slot]! + shift[slot]! + moved.uncertainty[slot]! * latent);
+      }
+      if (parameter.stance === 0) h1 = value;
+      else if (parameter.stance === 1) e1 = value;
+      else s1 = value;
+    }
+    const d1 = policyDistance(model, model.statusQuoFirmness, model.statusQuoEngagement, h1, e1);
+    const r1 = objectionRadiusSquared(s1, d1, moved.solidarityCost[a]!);
+    if (h1 === h0 && e1 === e0 && s1 === s0 && r1 === r0) return; // the same world
+    hawkishness[a] = h1;
+    engagementPreference[a] = e1;
+    salience[a] = s1;
+    statusQuoDistance[a] = d1;
+    radiusSquared[a] = r1;
+    for (let o = 0; o < optionCount; o++) {
+      const blockers = certainBlockers[o]!;
+      if (blockers > 1 || (blockers === 1 && aCertainBlocker[o] !== a)) continue;
+      if (canSkip && allyMoveLeavesTrace(model, trace, o * traceStride, texts[o]!, h0, e0, s0, r0, h1, e1, s1, r1)) continue;
+      const outcome = evaluateOption(state, optionList[o]!, null);
+      count(q, o, outcome.consensus, outcome.risk);
+    }
+    hawkishness[a] = h0;
+    engagementPreference[a] = e0;
+    salience[a] = s0;
+    statusQuoDistance[a] = d0;
+    radiusSquared[a] = r0;
+  };
+
+  /** Judges point `q` in a world recomputed from this pass's numbers with the moved model. */
+  const judgeMovedWorld = (q: number): void => {
+    const moved = models[q]!;
+    if (methods[q] === 'event') {
+      // The event occurs iff its uniform is below the probability; between the old and the
+      // new probability the world changes, elsewhere it is the same world.
+      const index = points[q]!.parameter.index;
+      const u = draws[eventDrawIndex(index)]!;
+      if (u < model.eventProbability[index]! === u < moved.eventProbability[index]!) return;
+    }
+    const movedState = movedStates[q]!;
+    worldFromDraws(moved, draws, movedState.world);
+    for (let o = 0; o < optionCount; o++) {
+      const outcome = evaluateOption(movedState, optionList[o]!, null);
+      count(q, o, outcome.consensus, outcome.risk);
+    }
+  };
+
+  let passesDone = 0;
+  forEachPass({
+    model,
+    seed: plan.manifest.seed,
+    passes: plan.manifest.passes,
+    range,
+    world,
+    what: 'The tornado',
+    ...(options.abortSignal === undefined ? {} : { abortSignal: options.abortSignal }),
+    beforeBlock: (_, blockPasses) => {
+      tally[0]! += blockPasses;
+    },
+    onPass: () => {
+      judgeBase();
+      for (let q = 0; q < pointCount; q++) {
+        if (methods[q] === 'ally') judgeAllyMove(q);
+        else judgeMovedWorld(q);
+      }
+    },
+    afterBlock: (block, blockPasses) => {
+      passesDone += blockPasses;
+      options.onProgress?.({ passesDone, passes: plan.manifest.passes, blocksDone: block - range.from + 1, blocks: range.to - range.from });
+    },
+  });
   return tally;
 }
 
@@ -375,7 +446,7 @@ export function summarizeTornado(plan: TornadoPlan, tally: ArrayLike<number>): T
   if (tally.length !== plan.tallySize || tally[0] !== passes)
     throw new ConcertInputError('incomplete tornado', [
       { path: 'tally', message: `must have ${plan.tallySize} entries and count all ${passes} passes (is a block range missing?)`, value: `${tally.length} entries, ${tally[0]} passes` },
-    ]);
+    ], 'partial');
   const optionCount = plan.options.length;
   const pointBase = 1 + optionCount * MEASURES;
   const move = (q: number, o: number): TornadoMove => {
@@ -432,10 +503,10 @@ export function summarizeTornado(plan: TornadoPlan, tally: ArrayLike<number>): T
  * tornadoBars(result, { option: 'dual-track', measure: 'consensus' })[0];
  * // => the parameter that moves dual-track's consensus most, with both moves and their errors
  */
-export function tornado(scenario: unknown, settings: TornadoSettings & { onProgress?: (progress: Progress) => void; abortSignal?: AbortSignal }): TornadoResult {
+export function tornado(scenario: unknown, settings: TornadoSettings & { onProgress?: (progress: Progress) => void; abortSignal?: AbortSignalLike }): TornadoResult {
   const { onProgress, abortSignal, ...rest } = settings;
   const plan = prepareTornado(scenario, rest);
-  const progress: { onProgress?: (progress: Progress) => void; abortSignal?: AbortSignal } = {};
+  const progress: { onProgress?: (progress: Progress) => void; abortSignal?: AbortSignalLike } = {};
   if (onProgress !== undefined) progress.onProgress = onProgress;
   if (abortSignal !== undefined) progress.abortSignal = abortSignal;
   return summarizeTornado(plan, runTornadoBlocks(plan, { from: 0, to: plan.blocks }, progress));

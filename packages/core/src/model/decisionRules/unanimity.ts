@@ -1,35 +1,31 @@
 /**
- * The consensus rule (a silence procedure): a text is adopted unless some ally breaks silence.
+ * Unanimity (model 1): a text is adopted unless some ally objects; any ally can block. Who objects
+ * is the silence-breaking test of `objection.ts`.
  */
+import type { CompiledModel } from '../compiledModel.js';
+import type { World } from '../world.js';
+import type { DecisionRule, Judgment } from './decisionRule.js';
+import { objectsToText } from './objection.js';
 
 /**
- * Whether an ally breaks silence on a text: its salience-weighted loss against the status quo,
- * `salience * (distanceToText - distanceToStatusQuo)`, exceeds what breaking ranks costs it.
+ * The unanimity rule: every ally that breaks silence on the text objects, and one objector is
+ * enough to block it.
  *
  * @example
- * objects(0.5, 0.6, 0.2, 0.1); // => true  (0.5 * 0.4 = 0.2 > 0.1)
- * objects(0.5, 0.3, 0.2, 0.1); // => false (0.5 * 0.1 = 0.05)
+ * const adopted = unanimity.judge(model, world, 0.6, 0.4, judgment);
+ * adopted === (judgment.objectors === 0); // => true
  */
-export function objects(
-  salience: number,
-  distanceToText: number,
-  distanceToStatusQuo: number,
-  solidarityCost: number,
-): boolean {
-  return salience * (distanceToText - distanceToStatusQuo) > solidarityCost;
-}
-
-/**
- * The same rule as {@link objects}, solved for the text: an ally objects exactly when its squared
- * distance to the text exceeds `(distanceToStatusQuo + solidarityCost / salience) ^ 2`. The engine
- * computes this once per ally and pass, so that judging a text needs no square root. An ally with
- * no salience never objects (the result is `Infinity`).
- *
- * @example
- * objectionRadiusSquared(0.5, 0.2, 0.1); // => 0.16000000000000003 (objects beyond distance 0.4)
- */
-export function objectionRadiusSquared(salience: number, distanceToStatusQuo: number, solidarityCost: number): number {
-  if (!(salience > 0)) return Infinity;
-  const radius = distanceToStatusQuo + solidarityCost / salience;
-  return radius * radius;
-}
+export const unanimity: DecisionRule = {
+  name: 'unanimity',
+  judge(model: CompiledModel, world: World, firmness: number, engagement: number, judgment: Judgment): boolean {
+    const { hawkishness, engagementPreference, objectionRadiusSquared } = world;
+    const { weightFirmness, weightEngagement } = model;
+    const list = judgment.objectorList;
+    let objectors = 0;
+    for (let a = 0; a < model.allyCount; a++)
+      if (objectsToText(weightFirmness, weightEngagement, firmness, engagement, hawkishness[a]!, engagementPreference[a]!, objectionRadiusSquared[a]!))
+        list[objectors++] = a;
+    judgment.objectors = objectors;
+    return objectors === 0;
+  },
+};

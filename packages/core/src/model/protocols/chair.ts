@@ -1,6 +1,12 @@
 /**
- * The bargaining step: how the chair amends a text that met objections.
+ * The chair (model 1): a silence procedure with amendments. The option's text is put to the
+ * allies; while some object and rounds remain, the chair moves the text toward the objectors and
+ * puts it again. See docs/MODEL.md, "The consensus procedure".
  */
+import type { CompiledModel } from '../compiledModel.js';
+import type { DecisionRule, Judgment } from '../decisionRules/decisionRule.js';
+import type { World } from '../world.js';
+import { VERDICT, type Bargain, type BargainingObserver, type Protocol } from './protocol.js';
 
 /**
  * Moves a text a `step` of the way toward the objectors' weighted mean ideal point `(targetF,
@@ -35,3 +41,65 @@ export function amendText(
   out[0] = f;
   out[1] = e;
 }
+
+const amended = new Float64Array(2);
+
+/**
+ * The chair protocol. For rounds `r = 0 .. maxRounds`: the text is judged by the decision rule;
+ * adopted: done; objectors at `r = maxRounds`: the text fails; otherwise {@link amendText} moves
+ * it a `step` toward the objectors' ideal points averaged with weights `influence * salience`.
+ *
+ * @example
+ * chair.play(model, world, unanimity, 0, judgment, bargain, null);
+ * bargain.consensus; // => true when the option (possibly amended) was adopted
+ */
+export const chair: Protocol = {
+  name: 'chair',
+  play(
+    model: CompiledModel,
+    world: World,
+    rule: DecisionRule,
+    option: number,
+    judgment: Judgment,
+    bargain: Bargain,
+    observer: BargainingObserver | null,
+  ): void {
+    const { hawkishness, engagementPreference, salience } = world;
+    const { influence, maxRounds } = model;
+    const originF = model.optionFirmness[option]!;
+    const originE = model.optionEngagement[option]!;
+    const list = judgment.objectorList;
+    let f = originF;
+    let e = originE;
+    for (let round = 0; ; round++) {
+      if (rule.judge(model, world, f, e, judgment)) {
+        observer?.round(round, f, e, judgment, VERDICT.adopted);
+        bargain.consensus = true;
+        bargain.rounds = round;
+        break;
+      }
+      if (round >= maxRounds) {
+        observer?.round(round, f, e, judgment, VERDICT.failed);
+        bargain.consensus = false;
+        bargain.rounds = maxRounds;
+        break;
+      }
+      observer?.round(round, f, e, judgment, VERDICT.amended);
+      let weight = 0;
+      let targetF = 0;
+      let targetE = 0;
+      for (let k = 0; k < judgment.objectors; k++) {
+        const a = list[k]!;
+        const w = influence[a]! * salience[a]!;
+        weight += w;
+        targetF += w * hawkishness[a]!;
+        targetE += w * engagementPreference[a]!;
+      }
+      amendText(f, e, targetF / weight, targetE / weight, model.step, originF, originE, model.maxDrift, amended);
+      f = amended[0]!;
+      e = amended[1]!;
+    }
+    bargain.firmness = f;
+    bargain.engagement = e;
+  },
+};

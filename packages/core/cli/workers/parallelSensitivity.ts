@@ -1,0 +1,101 @@
+/**
+ * Sensitivity analyses over worker threads: tornado blocks and Sobol design points are handed
+ * out in chunks on the shared worker pool (pool.ts). Tornado tallies hold whole numbers and Sobol
+ * points depend on the point alone, so results are the same whatever the number of workers.
+ */
+import {
+  BLOCK_SIZE,
+  evaluateSobolPoints,
+  prepareSobol,
+  prepareTornado,
+  runTornadoBlocks,
+  summarizeSobol,
+  summarizeTornado,
+  type SobolResult,
+  type SobolSettings,
+  type TornadoResult,
+  type TornadoSettings,
+} from '../../src/index.js';
+import { createWorkerPool, runChunks, type WorkerPool } from './pool.js';
+
+/**
+ * Starts `workers` worker threads for {@link tornadoInParallel} and {@link sobolInParallel} (the
+ * same threads as runs use); pass it as `pool` to reuse the threads, and `destroy()` it when done.
+ *
+ * @example
+ * const pool = sensitivityPool(2);
+ * try { await tornadoInParallel(scenario, settings, { workers: 2, pool }); } finally { await pool.destroy(); }
+ */
+export function sensitivityPool(workers: number): WorkerPool {
+  return createWorkerPool(workers);
+}
+
+/**
+ * A tornado on `workers` threads (in this thread when 1). Block tallies hold whole numbers and are
+ * added, so the result is byte-identical whatever the number of workers.
+ *
+ * @throws {ConcertInputError} for an invalid scenario or settings.
+ * @example
+ * const result = await tornadoInParallel(scenario, { passes: 20_000, seed: 1 }, { workers: 2 });
+ */
+export async function tornadoInParallel(
+  scenario: unknown,
+  settings: TornadoSettings,
+  { workers = 1, onProgress, pool }: { workers?: number; onProgress?: (passesDone: number) => void; pool?: WorkerPool } = {},
+): Promise<TornadoResult> {
+  const plan = prepareTornado(scenario, settings);
+  if (workers <= 1 || plan.blocks <= 1) {
+    const tally = runTornadoBlocks(plan, { from: 0, to: plan.blocks }, { onProgress: (progress) => onProgress?.(progress.passesDone) });
+    return summarizeTornado(plan, tally);
+  }
+  const tally = new Float64Array(plan.tallySize);
+  const key = `tornado/${plan.manifest.scenarioHash}/${JSON.stringify(settings)}`;
+  let passesDone = 0;
+  const chunk = Math.max(1, Math.min(20, Math.ceil(plan.blocks / (workers * 8))));
+  await runChunks(
+    { from: 0, to: plan.blocks },
+    chunk,
+    workers,
+    pool,
+    (from, to) => ({ kind: 'tornado', key, scenario: plan.scenario, settings, from, to }),
+    (from, to, part) => {
+      for (let k = 0; k < tally.length; k++) tally[k]! += part[k]!;
+      passesDone += Math.min(to * BLOCK_SIZE, plan.manifest.passes) - from * BLOCK_SIZE;
+      onProgress?.(passesDone);
+    },
+  );
+  return summarizeTornado(plan, tally);
+}
+
+/**
+ * A Sobol analysis with its design points spread over `workers` threads (in this thread when 1).
+ * Each point's inner run depends on the point alone, so the result is the same whatever the split.
+ *
+ * @throws {ConcertInputError} for an invalid scenario or settings.
+ */
+export async function sobolInParallel(
+  scenario: unknown,
+  settings: SobolSettings,
+  { workers = 1, onPoint, pool }: { workers?: number; onPoint?: (pointsDone: number) => void; pool?: WorkerPool } = {},
+): Promise<SobolResult> {
+  const plan = prepareSobol(scenario, settings);
+  const points = plan.manifest.points;
+  if (workers <= 1) return summarizeSobol(plan, evaluateSobolPoints(plan, { from: 0, to: points }, onPoint === undefined ? {} : { onPoint }));
+  const stride = plan.outputs.length;
+  const values = new Float64Array(points * stride);
+  const key = `sobol/${plan.manifest.scenarioHash}/${JSON.stringify(settings)}`;
+  let done = 0;
+  await runChunks(
+    { from: 0, to: points },
+    Math.max(1, Math.min(64, Math.ceil(points / (workers * 16)))),
+    workers,
+    pool,
+    (from, to) => ({ kind: 'sobol', key, scenario: plan.scenario, settings, from, to }),
+    (from, to, part) => {
+      values.set(part, from * stride);
+      done += to - from;
+      onPoint?.(done);
+    },
+  );
+  return summarizeSobol(plan, values);
+}

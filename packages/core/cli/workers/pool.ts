@@ -1,0 +1,99 @@
+/**
+ * Worker threads, for runs and analyses alike: one pool module, one task module (`worker.ts`),
+ * and one way of handing out chunks of work. Chunks hold whole-number tallies or per-point
+ * numbers that depend on their range alone, so results are the same whatever the number of
+ * workers or the order chunks finish in.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Piscina } from 'piscina';
+import type { WorkerTask } from './tasks.js';
+
+/** A pool of worker threads running `worker.ts`; reuse it across runs, and `destroy()` it when done. */
+export type WorkerPool = Piscina<WorkerTask, Float64Array>;
+
+/**
+ * The task module the worker threads load, and their Node flags.
+ *
+ * The built package's workers load worker.js. Under tsx (`pnpm concert`, tests, benchmarks: the
+ * `.ts` sources), tsx's ESM loader in a worker thread costs a busy hooks thread per worker on
+ * Node 20 (measured: the engine ran at a third of its speed), so the worker module is instead
+ * bundled once per process with esbuild (tsx's own compiler) into plain JavaScript in a temporary
+ * directory, and the workers start without tsx.
+ */
+function workerModule(): { filename: string; execArgv?: string[] } {
+  if (extname(fileURLToPath(import.meta.url)) !== '.ts') return { filename: new URL('./worker.js', import.meta.url).href };
+  bundledWorker ??= bundleWorker();
+  const tsxFlag = (arg: string) => arg.includes('tsx');
+  const execArgv = process.execArgv.filter((arg, k, all) => !tsxFlag(arg) && !(k + 1 < all.length && tsxFlag(all[k + 1]!)));
+  return { filename: pathToFileURL(bundledWorker).href, execArgv };
+}
+
+let bundledWorker: string | undefined;
+
+/** Bundles worker.ts and its imports into one ESM file; removed when the process exits. */
+function bundleWorker(): string {
+  const esbuild = createRequire(fileURLToPath(import.meta.resolve('tsx')))('esbuild') as {
+    buildSync(options: Record<string, unknown>): unknown;
+  };
+  const directory = mkdtempSync(join(tmpdir(), 'concert-worker-'));
+  process.once('exit', () => rmSync(directory, { recursive: true, force: true }));
+  const outfile = join(directory, 'worker.mjs');
+  esbuild.buildSync({
+    entryPoints: [fileURLToPath(new URL('./worker.ts', import.meta.url))],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'silent',
+    // CommonJS dependencies bundled into ESM need a real require for Node built-ins.
+    banner: { js: "import { createRequire as __concertCreateRequire } from 'node:module'; const require = __concertCreateRequire(import.meta.url);" },
+  });
+  return outfile;
+}
+
+/**
+ * Starts `workers` worker threads.
+ *
+ * @example
+ * const pool = createWorkerPool(2);
+ * try { ... } finally { await pool.destroy(); }
+ */
+export function createWorkerPool(workers: number): WorkerPool {
+  return new Piscina<WorkerTask, Float64Array>({ ...workerModule(), minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+}
+
+/**
+ * Runs the items `[0, count)` (blocks, design points) in chunks of `chunk` on `workers` threads
+ * (of `pool` when given, else of a pool started and stopped here), handing each chunk's numbers
+ * to `take` as it finishes. At most two chunks per thread are in flight, so memory stays flat.
+ */
+export async function runChunks(
+  range: { from: number; to: number },
+  chunk: number,
+  workers: number,
+  pool: WorkerPool | undefined,
+  task: (from: number, to: number) => WorkerTask,
+  take: (from: number, to: number, values: Float64Array) => void,
+): Promise<void> {
+  const threads = Math.max(1, Math.min(workers, Math.ceil((range.to - range.from) / chunk)));
+  const threadPool = pool ?? createWorkerPool(threads);
+  let next = range.from;
+  const lane = async (): Promise<void> => {
+    while (next < range.to) {
+      const from = next;
+      const to = Math.min(range.to, from + chunk);
+      next = to;
+      take(from, to, await threadPool.run(task(from, to)));
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: 2 * threads }, lane));
+  } finally {
+    if (pool === undefined) await threadPool.destroy();
+  }
+}

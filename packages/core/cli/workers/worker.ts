@@ -1,0 +1,49 @@
+/**
+ * The worker threads' task module (piscina calls the default export): tallies blocks of a run or
+ * a tornado, or evaluates Sobol design points. Each worker prepares a run or plan once and reuses
+ * it for later chunks of the same work. Loaded as worker.ts under tsx (bundled, see pool.ts) and
+ * as worker.js in the built package.
+ */
+import {
+  evaluateSobolPoints,
+  prepareRun,
+  prepareSobol,
+  prepareTornado,
+  runPreparedBlocks,
+  runTornadoBlocks,
+  type PreparedRun,
+  type SobolPlan,
+  type TornadoPlan,
+} from '../../src/index.js';
+import type { WorkerTask } from './tasks.js';
+
+type Prepared = { kind: 'blocks'; run: PreparedRun } | { kind: 'tornado'; plan: TornadoPlan } | { kind: 'sobol'; plan: SobolPlan };
+
+let cached: { key: string; prepared: Prepared } | undefined;
+
+function prepare(task: WorkerTask): Prepared {
+  switch (task.kind) {
+    case 'blocks':
+      return { kind: 'blocks', run: prepareRun(task.scenario, { passes: task.passes, seed: task.seed }) };
+    case 'tornado':
+      return { kind: 'tornado', plan: prepareTornado(task.scenario, task.settings) };
+    case 'sobol':
+      return { kind: 'sobol', plan: prepareSobol(task.scenario, task.settings) };
+  }
+}
+
+/** Does one chunk of work and returns its numbers (a tally, or Sobol inner estimates). */
+export default function workerTask(task: WorkerTask): Float64Array {
+  const key = `${task.kind}/${task.kind === 'blocks' ? task.runKey : task.key}`;
+  if (cached?.key !== key) cached = { key, prepared: prepare(task) };
+  const { prepared } = cached;
+  const range = { from: task.from, to: task.to };
+  switch (prepared.kind) {
+    case 'blocks':
+      return runPreparedBlocks(prepared.run, range);
+    case 'tornado':
+      return runTornadoBlocks(prepared.plan, range);
+    case 'sobol':
+      return evaluateSobolPoints(prepared.plan, range);
+  }
+}

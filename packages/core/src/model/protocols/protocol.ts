@@ -1,0 +1,56 @@
+/**
+ * What a bargaining protocol is: how a proposed text is played out, round by round, until it is
+ * adopted or fails. One protocol per file in this folder; a compiled model holds the protocol of
+ * its scenario, chosen once per run, so the hot loop always calls the same protocol.
+ */
+import type { CompiledModel } from '../compiledModel.js';
+import type { DecisionRule, Judgment } from '../decisionRules/decisionRule.js';
+import type { World } from '../world.js';
+
+/** How a round ended: the text was adopted, amended for another round, or finally failed. */
+export const VERDICT = { adopted: 0, amended: 1, failed: 2 } as const;
+export type Verdict = (typeof VERDICT)[keyof typeof VERDICT];
+
+/**
+ * Watches a bargaining round by round (the engine's tally of objections, an analysis's trace of
+ * the texts visited). Called once per round, after the round's text is judged; the judgment is
+ * only valid during the call.
+ */
+export interface BargainingObserver {
+  round(round: number, firmness: number, engagement: number, judgment: Judgment, verdict: Verdict): void;
+}
+
+/** What a bargaining ends with. */
+export interface Bargain {
+  /** Whether a text was adopted. */
+  consensus: boolean;
+  /** The round at which it was adopted, or the number of rounds played when it failed. */
+  rounds: number;
+  /** The last text on the table: the adopted one, or the one that failed. */
+  firmness: number;
+  engagement: number;
+}
+
+/** A bargaining protocol. */
+export interface Protocol {
+  /** Its name in scenarios and results, e.g. `chair`. */
+  readonly name: string;
+  /**
+   * Plays out option `option` in the pass's world under `rule`, writing how it ended to `bargain`
+   * and reporting each round to `observer` (when not null). `judgment` is working memory.
+   */
+  play(
+    model: CompiledModel,
+    world: World,
+    rule: DecisionRule,
+    option: number,
+    judgment: Judgment,
+    bargain: Bargain,
+    observer: BargainingObserver | null,
+  ): void;
+}
+
+/** Allocates a bargain. */
+export function createBargain(): Bargain {
+  return { consensus: false, rounds: 0, firmness: 0, engagement: 0 };
+}
