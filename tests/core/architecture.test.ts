@@ -163,7 +163,7 @@ describe('the protocol and its observer (model/protocols/chair.ts)', () => {
     sampleWorld(state.model, blockStream(1, 0), state.world);
     const rounds: { round: number; objectors: number[]; verdict: number }[] = [];
     const observer: BargainingObserver = {
-      round: (round, _f, _e, judgment, verdict) => rounds.push({ round, objectors: Array.from(judgment.objectorList.subarray(0, judgment.objectors)), verdict }),
+      round: (round, _bargain, judgment, verdict) => rounds.push({ round, objectors: Array.from(judgment.objectorList.subarray(0, judgment.objectors)), verdict }),
     };
     const outcome = evaluateOption(state, 0, null, observer);
     // Text 1 (distance 0.75: objected), then 0.625 (distance 0.375: adopted at round 1).

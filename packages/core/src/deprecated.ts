@@ -82,9 +82,9 @@ export class ReplayStream implements RandomStream {
 export function traceBargaining(state: EngineState, option: number, trace: Float64Array, offset: number): number {
   let texts = 0;
   const observer: BargainingObserver = {
-    round(round, firmness, engagement) {
-      trace[offset + 2 * round] = firmness;
-      trace[offset + 2 * round + 1] = engagement;
+    round(round, bargain) {
+      trace[offset + 2 * round] = bargain.firmness;
+      trace[offset + 2 * round + 1] = bargain.engagement;
       texts = round + 1;
     },
   };

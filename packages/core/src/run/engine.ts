@@ -7,6 +7,7 @@ import { createJudgment, type Judgment } from '../model/decisionRules/decisionRu
 import { VERDICT, createBargain, type Bargain, type BargainingObserver, type Verdict } from '../model/protocols/protocol.js';
 import { crossesTolerance, signalOfBargain } from '../model/signal.js';
 import { createWorld, type World } from '../model/world.js';
+import type { AbortSignalLike } from '../host.js';
 import type { Seed } from '../random/random.js';
 import type { BlockRange } from './blocks.js';
 import { forEachPass } from './passes.js';
@@ -20,7 +21,6 @@ import {
   toFixedPoint,
 } from './tally.js';
 import { blockCount } from './blocks.js';
-import type { AbortSignalLike } from '../host.js';
 
 export { BLOCK_SIZE, blockCount, passesInBlock } from './blocks.js';
 
@@ -44,7 +44,7 @@ class ObjectionCounter implements BargainingObserver {
   /** Index of the option's first per-ally counter. */
   start = 0;
 
-  round(round: number, _firmness: number, _engagement: number, judgment: Judgment, verdict: Verdict): void {
+  round(round: number, _bargain: Bargain, judgment: Judgment, verdict: Verdict): void {
     const { tally, start } = this;
     const list = judgment.objectorList;
     const objectors = judgment.objectors;

@@ -18,7 +18,7 @@
 import { objectionRadiusSquared, objectsToText } from '../../model/decisionRules/objection.js';
 import { unanimity } from '../../model/decisionRules/unanimity.js';
 import { chair } from '../../model/protocols/chair.js';
-import type { BargainingObserver } from '../../model/protocols/protocol.js';
+import type { Bargain, BargainingObserver } from '../../model/protocols/protocol.js';
 import { BLOCK_SIZE, blockCount } from '../../run/blocks.js';
 import { EngineState, evaluateOption } from '../../run/engine.js';
 import { forEachPass } from '../../run/passes.js';
@@ -219,10 +219,10 @@ class TextTrace implements BargainingObserver {
     readonly stride: number,
   ) {}
 
-  round(round: number, firmness: number, engagement: number): void {
+  round(round: number, bargain: Bargain): void {
     const at = this.option * this.stride + 2 * round;
-    this.trace[at] = firmness;
-    this.trace[at + 1] = engagement;
+    this.trace[at] = bargain.firmness;
+    this.trace[at + 1] = bargain.engagement;
     this.texts[this.option] = round + 1;
   }
 }

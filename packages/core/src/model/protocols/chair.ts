@@ -72,19 +72,21 @@ export const chair: Protocol = {
     let f = originF;
     let e = originE;
     for (let round = 0; ; round++) {
+      bargain.firmness = f;
+      bargain.engagement = e;
       if (rule.judge(model, world, f, e, judgment)) {
-        observer?.round(round, f, e, judgment, VERDICT.adopted);
+        observer?.round(round, bargain, judgment, VERDICT.adopted);
         bargain.consensus = true;
         bargain.rounds = round;
         break;
       }
       if (round >= maxRounds) {
-        observer?.round(round, f, e, judgment, VERDICT.failed);
+        observer?.round(round, bargain, judgment, VERDICT.failed);
         bargain.consensus = false;
         bargain.rounds = maxRounds;
         break;
       }
-      observer?.round(round, f, e, judgment, VERDICT.amended);
+      observer?.round(round, bargain, judgment, VERDICT.amended);
       let weight = 0;
       let targetF = 0;
       let targetE = 0;
@@ -99,7 +101,5 @@ export const chair: Protocol = {
       f = amended[0]!;
       e = amended[1]!;
     }
-    bargain.firmness = f;
-    bargain.engagement = e;
   },
 };

@@ -13,11 +13,13 @@ export type Verdict = (typeof VERDICT)[keyof typeof VERDICT];
 
 /**
  * Watches a bargaining round by round (the engine's tally of objections, an analysis's trace of
- * the texts visited). Called once per round, after the round's text is judged; the judgment is
- * only valid during the call.
+ * the texts visited). Called once per round, after the round's text is judged: the text is
+ * `bargain.firmness` and `bargain.engagement`, its objectors are in `judgment`; both are only
+ * valid during the call. (The text is passed in the bargain rather than as two numbers, so the
+ * call allocates nothing in the hot loop.)
  */
 export interface BargainingObserver {
-  round(round: number, firmness: number, engagement: number, judgment: Judgment, verdict: Verdict): void;
+  round(round: number, bargain: Bargain, judgment: Judgment, verdict: Verdict): void;
 }
 
 /** What a bargaining ends with. */
@@ -26,7 +28,7 @@ export interface Bargain {
   consensus: boolean;
   /** The round at which it was adopted, or the number of rounds played when it failed. */
   rounds: number;
-  /** The last text on the table: the adopted one, or the one that failed. */
+  /** The text on the table: during a round the one being judged; at the end the adopted one, or the one that failed. */
   firmness: number;
   engagement: number;
 }
