@@ -3,7 +3,7 @@ import { parseScenario } from '../../src/index.js';
 import { expectPositionals } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT_INVALID_INPUT, EXIT_OK, InputFailure, describeProblems } from '../exitCodes.js';
-import { readJsonFile } from '../files.js';
+import { readScenarioArgument } from '../scenarios.js';
 
 export const validate: Command = {
   name: 'validate',
@@ -20,7 +20,7 @@ problem of every invalid file on stderr, each with its path, what was expected a
 Exit status: 0 all valid, 1 a file is missing, not JSON or invalid, 2 bad usage.
 
 Examples:
-  concert validate examples/scenarios/nato-russia-2025.json
+  concert validate nato-russia-2025
   concert validate my-scenarios/*.json
 `,
 
@@ -29,7 +29,7 @@ Examples:
     let status = EXIT_OK;
     for (const file of files) {
       try {
-        const parsed = parseScenario(readJsonFile(file, context, 'the scenario'));
+        const parsed = parseScenario(readScenarioArgument(file, context));
         if (parsed.success) {
           const { id, allies, options, events, blocs } = parsed.data;
           context.stdout.write(`${file}: valid scenario "${id}" (${allies.length} allies, ${options.length} options, ${blocs.length} blocs, ${events.length} events)\n`);
