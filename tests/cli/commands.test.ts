@@ -32,6 +32,38 @@ describe('concert validate', () => {
       "
     `);
   });
+
+  it.each([
+    ['a formula that does not parse', 'visibility *** (', 'must be a valid mathjs expression'],
+    ['a formula with an unknown symbol', 'foo * 2', 'uses unknown symbols foo'],
+    ['a formula that leaves [0, 1]', 'visibility + 2', 'must give a number in [0, 1]'],
+  ])('validate refuses %s, with the same problem as run', async (_, formula, expected) => {
+    const dir = temporaryDirectory();
+    const scenario = JSON.parse(readFileSync(TOY, 'utf8')) as { signal: Record<string, unknown> };
+    scenario.signal['formula'] = formula;
+    writeFileSync(join(dir, 'formula.json'), JSON.stringify(scenario));
+    const validated = await runCli(['validate', 'formula.json'], { cwd: dir });
+    const ran = await runCli(['run', 'formula.json', '--passes', '10'], { cwd: dir });
+    expect(validated.status).toBe(1);
+    expect(ran.status).toBe(1);
+    expect(validated.stdout).toBe('');
+    const problem = (stderr: string) => stderr.split('\n').find((line) => line.startsWith('  signal.formula: '));
+    expect(problem(validated.stderr)).toContain(expected);
+    expect(problem(validated.stderr)).toBe(problem(ran.stderr));
+  });
+
+  it('validate accepts what run accepts: a valid custom formula and a built-in scenario by name', async () => {
+    const dir = temporaryDirectory();
+    const scenario = JSON.parse(readFileSync(TOY, 'utf8')) as { signal: Record<string, unknown> };
+    scenario.signal['formula'] = 'visibility * firmness ^ exponent * unity';
+    writeFileSync(join(dir, 'formula.json'), JSON.stringify(scenario));
+    expect(await runCli(['validate', 'formula.json', 'nato-russia-2025'], { cwd: dir })).toEqual({
+      status: 0,
+      stdout: 'formula.json: valid scenario "toy-32" (32 allies, 6 options, 2 blocs, 2 events)\nnato-russia-2025: valid scenario "nato-russia-2025" (32 allies, 6 options, 3 blocs, 4 events)\n',
+      stderr: '',
+    });
+    expect((await runCli(['run', 'formula.json', '--passes', '10'], { cwd: dir })).status).toBe(0);
+  });
 });
 
 describe('concert schema', () => {
