@@ -1,11 +1,16 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
-// One config for the whole workspace. Unit, statistical and property tests run in Node; tests
-// that need a DOM opt in per file with `// @vitest-environment jsdom`.
+// One config for the whole workspace, in two projects. `node`: unit, statistical, property and CLI
+// tests, in Node; tests that need a DOM opt in per file with `// @vitest-environment jsdom`.
+// `browser`: the notebook in real headless Chromium; its global setup finds or sets up the browser
+// once per run, and only when a browser test is selected.
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    projects: [
+      { extends: true, test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, 'tests/e2e/**'] } },
+      { extends: true, test: { name: 'browser', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/e2e/globalSetup.ts'] } },
+    ],
   },
 });

@@ -149,7 +149,7 @@ describe('concert run', () => {
   it('run --help prints usage with examples on stdout', async () => {
     const outcome = await runCli(['run', '--help']);
     expect(outcome.status).toBe(0);
-    expect(outcome.stdout).toMatch(/^Usage: concert run <scenario.json> \[options\]/);
+    expect(outcome.stdout).toMatch(/^Usage: concert run <scenario.json \| built-in name> \[options\]/);
     expect(outcome.stdout).toContain('Examples:');
   });
 

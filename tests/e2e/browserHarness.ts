@@ -1,7 +1,7 @@
 /**
  * The browser-test harness: builds the notebook with Vite's API, serves the build on 127.0.0.1
- * with a tiny static server (as any static host would), and launches Debian's headless Chromium
- * through playwright-core. Used by the end-to-end tests and the notebook benchmark.
+ * with a tiny static server (as any static host would), and launches headless Chromium (Debian's, or
+ * whichever chromium.ts finds) through playwright-core. Used by the end-to-end tests and the notebook benchmark.
  */
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -9,9 +9,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { buildNotebook } from '../../packages/notebook/scripts/buildNotebook.js';
-
-/** Where Debian's chromium package installs the browser. */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+import { ensureChromium } from './chromium.js';
 
 /** Flags for headless Chromium in a container. */
 export const CHROMIUM_FLAGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -54,15 +52,15 @@ export interface NotebookHarness {
 }
 
 /**
- * Builds and serves the notebook and launches Chromium.
+ * Builds and serves the notebook and launches the Chrome or Chromium at `chromiumPath` (the tests
+ * pass the one their global setup found; by default, whichever chromium.ts finds or sets up).
  *
- * @throws {Error} when Chromium is not installed at /usr/bin/chromium (`.ci/run` installs it).
+ * @throws {Error} with one sentence when no Chrome or Chromium can be found or set up.
  */
-export async function startNotebook(name = 'e2e'): Promise<NotebookHarness> {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium is missing at ${CHROMIUM_PATH}: apt-get install -y chromium (.ci/run does this)`);
+export async function startNotebook(name = 'e2e', chromiumPath = ensureChromium().path): Promise<NotebookHarness> {
   const dist = await buildNotebook({ outDir: join(tmpdir(), `concert-notebook-${name}-${process.pid}`) });
   const { server, url } = await serveFolder(dist);
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_FLAGS });
   return {
     url,
     browser,

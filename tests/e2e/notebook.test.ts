@@ -1,5 +1,6 @@
 /**
- * End-to-end tests of the notebook in real headless Chromium (Debian's, driven by playwright-core):
+ * End-to-end tests of the notebook in real headless Chromium (found or set up once per run by
+ * globalSetup.ts, driven by playwright-core):
  * the build served on 127.0.0.1 as a static site. Screenshots go to test-artifacts/ (gitignored).
  */
 import { execFileSync } from 'node:child_process';
@@ -7,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { canonicalJson, simulate, type Scenario } from '../../packages/core/src/index.js';
 import { DEFAULT_RUN_SETTINGS } from '../../packages/notebook/src/notebookState.js';
 import { ARTIFACTS, startNotebook, type NotebookHarness } from './browserHarness.js';
@@ -17,7 +18,7 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  harness = await startNotebook('e2e');
+  harness = await startNotebook('e2e', inject('chromiumPath'));
 }, 180_000);
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `concert` command: `concert run | merge | replay | validate | schema`. See `concert --help`
+ * The `concert` command: `concert run | merge | replay | validate | schema | scenarios | sensitivity`. See `concert --help`
  * and packages/core/README.md. In the repository: `pnpm concert <command> ...`.
  */
 import { processContext } from './context.js';

@@ -21,7 +21,7 @@ Exit status: 0 success, 1 invalid input (every problem listed on stderr), 2 bad 
 Results go to stdout, errors and progress to stderr.
 
 Examples:
-  concert run examples/scenarios/nato-russia-2025.json --format table
+  concert run nato-russia-2025 --format table
   concert run scenario.json --passes 1e6 --seed 42 --workers auto --out result.json
   concert replay result.json
 `;

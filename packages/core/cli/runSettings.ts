@@ -2,7 +2,7 @@
 import { ConcertInputError, prepareRun, type PreparedRun, type RunSettings } from '../src/index.js';
 import type { CliContext } from './context.js';
 import { InputFailure } from './exitCodes.js';
-import { readJsonFile } from './files.js';
+import { readScenarioArgument } from './scenarios.js';
 
 /** Passes when `--passes` is not given. */
 export const DEFAULT_PASSES = 100_000;
@@ -10,12 +10,12 @@ export const DEFAULT_PASSES = 100_000;
 export const DEFAULT_SEED = 1;
 
 /**
- * Reads a scenario file, validates it and the settings, and compiles the model.
+ * Reads a scenario file (or a built-in scenario by name), validates it and the settings, and compiles the model.
  *
  * @throws {InputFailure} when the file is missing or not JSON, or the scenario is invalid (every problem).
  */
 export function prepareRunFromFile(file: string, settings: RunSettings, context: CliContext): PreparedRun {
-  return prepareRunFromFileContents(file, readJsonFile(file, context, 'the scenario'), settings);
+  return prepareRunFromFileContents(file, readScenarioArgument(file, context), settings);
 }
 
 /**

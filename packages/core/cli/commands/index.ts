@@ -14,9 +14,10 @@ import type { Command } from '../command.js';
 import { merge } from './merge.js';
 import { replay } from './replay.js';
 import { run } from './run.js';
+import { scenarios } from './scenarios.js';
 import { schema } from './schema.js';
 import { sensitivity } from './sensitivity.js';
 import { validate } from './validate.js';
 
 /** Every subcommand of `concert`. */
-export const COMMANDS: readonly Command[] = [run, merge, replay, validate, schema, sensitivity];
+export const COMMANDS: readonly Command[] = [run, merge, replay, validate, schema, scenarios, sensitivity];

@@ -22,9 +22,10 @@ export const run: Command = {
     quiet: { type: 'boolean', short: 'q' },
     ...OUTPUT_OPTIONS,
   },
-  help: `Usage: concert run <scenario.json> [options]
+  help: `Usage: concert run <scenario.json | built-in name> [options]
 
 Runs a scenario's Monte Carlo passes over every strategy option and prints the result.
+The scenario is a file, or the name of a built-in scenario (\`concert scenarios\` lists them).
 The same scenario, passes and seed always give the same bytes, whatever --workers or --shard.
 
 Options:
@@ -42,7 +43,7 @@ Exit status: 0 done, 1 invalid scenario or unreadable file (every problem listed
 2 bad usage.
 
 Examples:
-  concert run examples/scenarios/nato-russia-2025.json --format table
+  concert run nato-russia-2025 --format table
   concert run scenario.json --passes 1e6 --seed 42 --workers auto --out result.json
   concert run scenario.json --passes 1e6 --seed 42 --format csv --table allies > blockers.csv
   concert run scenario.json --passes 1e8 --seed 42 --shard 3/16 --out shard-03.json

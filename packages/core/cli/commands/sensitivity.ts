@@ -24,6 +24,7 @@ import { EXIT_OK, InputFailure, UsageError } from '../exitCodes.js';
 import { emit, readJsonFile } from '../files.js';
 import { discoveryText, sobolTable, tornadoTable } from '../formats/sensitivityTables.js';
 import { progressReporter } from '../progress.js';
+import { readScenarioArgument } from '../scenarios.js';
 import { sobolInParallel, tornadoInParallel } from '../workers/parallelSensitivity.js';
 
 export { sensitivityPool, sobolInParallel, tornadoInParallel } from '../workers/parallelSensitivity.js';
@@ -55,7 +56,7 @@ function parseRanges(text: string): { name: string; lower: number; upper: number
     const lower = Number(match?.[2]);
     const upper = Number(match?.[3]);
     if (match === null || !Number.isFinite(lower) || !Number.isFinite(upper))
-      throw new UsageError(`invalid --ranges entry ${JSON.stringify(part)} (must be name=lower:upper, e.g. allies.HU.hawkishness=0.1:0.5)`);
+      throw new UsageError(`invalid --ranges entry ${JSON.stringify(part)} (must be name=lower:upper, e.g. allies.HUN.hawkishness=0.1:0.5)`);
     return { name: match[1]!, lower, upper };
   });
 }
@@ -70,7 +71,7 @@ function parseOutputs(text: string): { option: string; measure: SensitivityMeasu
 }
 
 function readScenario(file: string, context: CliContext): unknown {
-  const scenario = readJsonFile(file, context, 'the scenario');
+  const scenario = readScenarioArgument(file, context);
   try {
     return validateScenario(scenario);
   } catch (error) {
@@ -107,7 +108,7 @@ export const sensitivity: Command = {
     out: { type: 'string', short: 'o' },
     quiet: { type: 'boolean', short: 'q' },
   },
-  help: `Usage: concert sensitivity <tornado|sobol|discover> <scenario.json> [options]
+  help: `Usage: concert sensitivity <tornado|sobol|discover> <scenario.json | built-in name> [options]
 
 Which allies and assumptions decide consensus and risk. See docs/SENSITIVITY.md.
 
@@ -141,7 +142,7 @@ sobol:
       --settings FILE   Sobol settings as JSON ({ parameters: [{ name, lower, upper }], outputs,
                         samples, innerPasses, bootstrap, confidence }); the options below
                         override its fields
-      --ranges L        name=lower:upper,... e.g. allies.HU.hawkishness=0.1:0.5
+      --ranges L        name=lower:upper,... e.g. allies.HUN.hawkishness=0.1:0.5
       --outputs L       option:measure,... (default: every option's consensus and risk)
       --samples N       base rows of the design (default 256; at least max(64, 4 k^2))
       --inner-passes N  passes per design point (default 2000; at least 100)
@@ -160,9 +161,9 @@ discover:
 Exit status: 0 done, 1 invalid scenario or settings (every problem listed), 2 bad usage.
 
 Examples:
-  concert sensitivity tornado examples/scenarios/nato-russia-2025.json --workers 2 --format table
-  concert sensitivity sobol scenario.json --ranges allies.HU.hawkishness=0.1:0.5,events.escalation.probability=0:0.4 --outputs dual-track:consensus --samples 256
-  concert sensitivity discover scenario.json --option dual-track --target failure --format table
+  concert sensitivity tornado nato-russia-2025 --workers 2 --format table
+  concert sensitivity sobol nato-russia-2025 --ranges allies.HUN.hawkishness=0.1:0.5,events.eastern-flank-incident.probability=0:0.4 --outputs suspend-restraints:consensus --samples 256
+  concert sensitivity discover nato-russia-2025 --option dual-track --target failure --format table
 `,
 
   async execute(args, context) {
