@@ -34,10 +34,10 @@ export interface RunCounts {
   readonly tally: Float64Array;
 }
 
-/** The C compiler to use: `$CC`, else `cc`, else `gcc`; or null when none runs. */
-export function findCompiler(): string | null {
-  const candidates = [process.env['CC'], 'cc', 'gcc'].filter((c): c is string => c !== undefined && c !== '');
-  for (const candidate of candidates) if (spawnSync(candidate, ['--version'], { encoding: 'utf8' }).status === 0) return candidate;
+/** The C compiler to use: `$CC`, else `cc`, else `gcc` (looked up on `env.PATH`); or null when none runs. */
+export function findCompiler(env: NodeJS.ProcessEnv = process.env): string | null {
+  const candidates = [env['CC'], 'cc', 'gcc'].filter((c): c is string => c !== undefined && c !== '');
+  for (const candidate of candidates) if (spawnSync(candidate, ['--version'], { encoding: 'utf8', env }).status === 0) return candidate;
   return null;
 }
 
@@ -58,12 +58,12 @@ export interface Model1Binary {
  *
  * @throws {Error} when no C compiler is present ({@link NO_COMPILER}) or the source does not compile.
  */
-export function compileModel1(flags: readonly string[] = PLAIN_FLAGS): Model1Binary {
-  const compiler = findCompiler();
+export function compileModel1(flags: readonly string[] = PLAIN_FLAGS, env: NodeJS.ProcessEnv = process.env): Model1Binary {
+  const compiler = findCompiler(env);
   if (compiler === null) throw new Error(NO_COMPILER);
   const directory = mkdtempSync(join(tmpdir(), 'concert-model1-'));
   const path = join(directory, 'model1');
-  const build = spawnSync(compiler, [...flags, '-Wall', '-Wextra', '-o', path, MODEL1_SOURCE, '-lm'], { encoding: 'utf8' });
+  const build = spawnSync(compiler, [...flags, '-Wall', '-Wextra', '-o', path, MODEL1_SOURCE, '-lm'], { encoding: 'utf8', env });
   if (build.status !== 0) {
     rmSync(directory, { recursive: true, force: true });
     throw new Error(`${compiler} ${flags.join(' ')} could not compile ${MODEL1_SOURCE}:\n${build.stderr}`);
