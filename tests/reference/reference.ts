@@ -19,8 +19,9 @@ import { model1File } from './modelFile.js';
 /** The C source of the reference. */
 export const MODEL1_SOURCE = fileURLToPath(new URL('./model1.c', import.meta.url));
 
-/** The plain build, and the one tuned for this machine. Both keep IEEE arithmetic as written. */
+/** The plain build: `-O2`, IEEE arithmetic as written (no fused multiply-adds, as in JavaScript). */
 export const PLAIN_FLAGS = ['-std=c99', '-O2', '-ffp-contract=off'] as const;
+/** The build tuned for this machine: `-O3 -march=native`, still IEEE arithmetic as written. */
 export const NATIVE_FLAGS = ['-std=c99', '-O3', '-march=native', '-ffp-contract=off'] as const;
 
 /** Per-option counts, named as in the engine's tally (packages/core/src/tally.ts). */
