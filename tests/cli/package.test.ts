@@ -52,7 +52,7 @@ export function releasePackBlock(): string {
 function copyOfSources(into: string): void {
   for (const file of ['package.json', 'pnpm-workspace.yaml', 'tsconfig.base.json', 'LICENSE']) cpSync(join(ROOT, file), join(into, file));
   cpSync(join(ROOT, 'examples/scenarios'), join(into, 'examples/scenarios'), { recursive: true });
-  for (const entry of ['package.json', 'README.md', 'LICENSE', 'tsconfig.json', 'tsconfig.build.json', 'src', 'cli'])
+  for (const entry of ['package.json', 'README.md', 'LICENSE', 'tsconfig.json', 'tsconfig.build.json', 'src', 'cli', 'scripts'])
     cpSync(join(CORE, entry), join(into, 'packages/core', entry), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(into, 'node_modules'), 'dir');
   symlinkSync(join(CORE, 'node_modules'), join(into, 'packages/core/node_modules'), 'dir');

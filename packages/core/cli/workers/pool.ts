@@ -12,19 +12,27 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import type { WorkerTask } from './tasks.js';
 
+/**
+ * Where the worker bundle is, relative to the bundled command: set by the package build
+ * (scripts/bundleCli.mjs), which bundles the command and the worker into one file each.
+ */
+declare const __CONCERT_BUNDLED_WORKER__: string | undefined;
+
 /** A pool of worker threads running `worker.ts`; reuse it across runs, and `destroy()` it when done. */
 export type WorkerPool = Piscina<WorkerTask, Float64Array>;
 
 /**
  * The task module the worker threads load, and their Node flags.
  *
- * The built package's workers load worker.js. Under tsx (`pnpm concert`, tests, benchmarks: the
+ * The built package's workers load worker.js (in the bundled command, the worker bundle beside
+ * it). Under tsx (`pnpm concert`, tests, benchmarks: the
  * `.ts` sources), tsx's ESM loader in a worker thread costs a busy hooks thread per worker on
  * Node 20 (measured: the engine ran at a third of its speed), so the worker module is instead
  * bundled once per process with esbuild (tsx's own compiler) into plain JavaScript in a temporary
  * directory, and the workers start without tsx.
  */
 function workerModule(): { filename: string; execArgv?: string[] } {
+  if (typeof __CONCERT_BUNDLED_WORKER__ === 'string') return { filename: new URL(__CONCERT_BUNDLED_WORKER__, import.meta.url).href };
   if (extname(fileURLToPath(import.meta.url)) !== '.ts') return { filename: new URL('./worker.js', import.meta.url).href };
   bundledWorker ??= bundleWorker();
   const tsxFlag = (arg: string) => arg.includes('tsx');
