@@ -3,7 +3,7 @@
  * results, compare, reproduce) over one state store. Runs happen in a module worker; the URL hash
  * carries the whole state.
  */
-import { formatProblem, parseScenario, type Problem, type Scenario } from '../../core/src/index.js';
+import { formatProblem, parseScenario, type Problem, type Scenario } from '@concert/core';
 import { BUILT_IN, DEFAULT_SCENARIO_KEY } from './builtInScenarios.js';
 import { el, replaceChildren } from './dom.js';
 import type { NotebookApp, ResultsState } from './notebookApp.js';

@@ -1,5 +1,5 @@
 /** What the sections of the notebook share: the state store, the results store and the actions. */
-import type { Scenario, SimulationResult } from '../../core/src/index.js';
+import type { Scenario, SimulationResult } from '@concert/core';
 import type { NotebookState, RunKind } from './notebookState.js';
 import type { ActiveRun } from './runClient.js';
 import type { Store } from './store.js';

@@ -2,7 +2,7 @@
  * The notebook's state: everything needed to reproduce what is on screen. It is what the URL hash
  * carries (see urlState.ts): the edited scenario, the events switched off, and the run settings.
  */
-import type { Scenario, Seed } from '../../core/src/index.js';
+import type { Scenario, Seed } from '@concert/core';
 
 /** Version of the state format carried in links; a link of another version is refused with a clear problem. */
 export const STATE_VERSION = 1;

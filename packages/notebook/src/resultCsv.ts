@@ -1,5 +1,5 @@
 /** A run's result as CSV: one row per figure (long format), ready for a spreadsheet or R/pandas. */
-import type { Estimate, SimulationResult } from '../../core/src/index.js';
+import type { Estimate, SimulationResult } from '@concert/core';
 
 /** The CSV header. */
 export const CSV_COLUMNS = ['option_id', 'option_name', 'ally_id', 'measure', 'estimate', 'lower', 'upper'] as const;

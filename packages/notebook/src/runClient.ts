@@ -3,7 +3,7 @@
  * run that is no longer the latest (stale results never reach the page), and records each run's
  * time as a `concert-run` performance measure.
  */
-import type { Problem, Scenario, Seed, SimulationResult } from '../../core/src/index.js';
+import type { Problem, Scenario, Seed, SimulationResult } from '@concert/core';
 import type { RunKind } from './notebookState.js';
 import type { RunRequest, RunResponse } from './runProtocol.js';
 

@@ -1,5 +1,5 @@
 /** Messages between the page and the run worker. Every message carries the run id it belongs to. */
-import type { Problem, Scenario, Seed, SimulationResult } from '../../core/src/index.js';
+import type { Problem, Scenario, Seed, SimulationResult } from '@concert/core';
 import type { RunKind } from './notebookState.js';
 
 /** Page to worker: start a run (superseding any older one), or cancel one. */

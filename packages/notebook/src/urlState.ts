@@ -5,7 +5,7 @@
  * A link that is cut short, altered or of another version gives a list of problems, never a
  * half-read state.
  */
-import { formatPath, parseScenario, runSettingsProblems, type ParseResult, type Problem } from '../../core/src/index.js';
+import { formatPath, parseScenario, runSettingsProblems, type ParseResult, type Problem } from '@concert/core';
 import { STATE_VERSION, type NotebookState, type RunSettingsState } from './notebookState.js';
 
 /** What the link carries (the state without its version, which is in `v=`). */

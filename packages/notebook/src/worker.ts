@@ -2,7 +2,7 @@
  * The run worker: runs the core off the main thread, so the page never freezes. A new run
  * supersedes the one in progress; "cancel" stops it between chunks.
  */
-import { ConcertInputError, prepareRun, summarizeTally } from '../../core/src/index.js';
+import { ConcertInputError, prepareRun, summarizeTally } from '@concert/core';
 import { runInChunks } from './chunkedRun.js';
 import type { RunRequest, RunResponse } from './runProtocol.js';
 

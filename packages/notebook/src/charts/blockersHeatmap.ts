@@ -1,6 +1,6 @@
 /** Which allies block which option: a heatmap of blocker rates, ally by option. */
 import * as Plot from '@observablehq/plot';
-import type { SimulationResult } from '../../../core/src/index.js';
+import type { SimulationResult } from '@concert/core';
 import { allyLabel, baselineOption, blocOrder, finiteRows, isFiniteNumber, marginFor, optionLabel, optionLabels, wrapLabel, type ChartOptions } from './chartData.js';
 
 /** Class limits of the heatmap's colours: under 1%, 1-5%, 5-10%, 10-25%, 25-50%, 50% and more. */

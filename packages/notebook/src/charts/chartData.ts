@@ -2,7 +2,7 @@
  * Shared pieces of the charts: labels, colours, number formats and the guard that keeps NaN and
  * other non-finite numbers out of every chart.
  */
-import type { Scenario, SimulationResult } from '../../../core/src/index.js';
+import type { Scenario, SimulationResult } from '@concert/core';
 
 /** Options every result chart takes. */
 export interface ChartOptions {

@@ -1,6 +1,6 @@
 /** Consensus probability per option, with its 95% interval (and the baseline's estimate when pinned). */
 import * as Plot from '@observablehq/plot';
-import type { SimulationResult } from '../../../core/src/index.js';
+import type { SimulationResult } from '@concert/core';
 import { BASELINE_COLOR, CONSENSUS_COLOR, baselineOption, finiteRows, marginFor, optionLabel, optionLabels, percent, pointChange, wrapLabel, type ChartOptions } from './chartData.js';
 
 /**

@@ -1,6 +1,6 @@
 /** Convergence: the running consensus estimate of each option as passes accumulate. */
 import * as Plot from '@observablehq/plot';
-import type { SimulationResult } from '../../../core/src/index.js';
+import type { SimulationResult } from '@concert/core';
 import { baselineOption, finiteRows, optionLabel, type ChartOptions } from './chartData.js';
 
 /**

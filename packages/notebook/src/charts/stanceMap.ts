@@ -1,6 +1,6 @@
 /** The stance map: allies' ideal points, the options and the status quo in the firmness x engagement plane. */
 import * as Plot from '@observablehq/plot';
-import type { Scenario } from '../../../core/src/index.js';
+import type { Scenario } from '@concert/core';
 import { centerOf } from '../scenarioEdits.js';
 import { allyLabel, blocColors, blocOrder, clusterLabels, finiteRows, labelWidth, optionLabel, wrapLabel } from './chartData.js';
 

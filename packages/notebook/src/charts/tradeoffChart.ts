@@ -1,6 +1,6 @@
 /** The trade-off between consensus and destabilization risk: one mark per option, intervals on both axes. */
 import * as Plot from '@observablehq/plot';
-import type { SimulationResult } from '../../../core/src/index.js';
+import type { SimulationResult } from '@concert/core';
 import { BASELINE_COLOR, baselineOption, clusterLabels, finiteRows, labelWidth, optionLabel, wrapLabel, type ChartOptions } from './chartData.js';
 
 /**

@@ -1,5 +1,5 @@
 /** Allies: every ally in a table grouped by bloc, with sliders for its stance, influence and solidarity cost. */
-import type { Ally, Scenario } from '../../../core/src/index.js';
+import type { Ally, Scenario } from '@concert/core';
 import { allyLabel } from '../charts/chartData.js';
 import { el, replaceChildren } from '../dom.js';
 import type { NotebookApp } from '../notebookApp.js';

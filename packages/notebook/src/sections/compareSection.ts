@@ -1,5 +1,5 @@
 /** Compare: pin a run as the baseline and see how every figure changed against it. */
-import type { SimulationResult } from '../../../core/src/index.js';
+import type { SimulationResult } from '@concert/core';
 import { isFiniteNumber, optionLabel, pointChange } from '../charts/chartData.js';
 import { el, replaceChildren } from '../dom.js';
 import type { NotebookApp, ResultsState } from '../notebookApp.js';

@@ -1,5 +1,5 @@
 /** Options: the strategy texts on the table, with firmness, engagement and visibility sliders; add, rename, remove. */
-import type { StrategyOption } from '../../../core/src/index.js';
+import type { StrategyOption } from '@concert/core';
 import { el, replaceChildren } from '../dom.js';
 import type { NotebookApp } from '../notebookApp.js';
 import type { NotebookState } from '../notebookState.js';

@@ -1,5 +1,5 @@
 /** Reproduce and share: the seed, the scenario hash, the command line, the link, and downloads. */
-import { ENGINE_VERSION, MODEL_VERSION } from '../../../core/src/index.js';
+import { ENGINE_VERSION, MODEL_VERSION } from '@concert/core';
 import { el } from '../dom.js';
 import { downloadText } from '../download.js';
 import type { NotebookApp, ResultsState } from '../notebookApp.js';

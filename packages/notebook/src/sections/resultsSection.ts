@@ -3,7 +3,7 @@
  * Charts are drawn one per task, so the page stays responsive while a result is shown.
  */
 import type * as Plot from '@observablehq/plot';
-import type { Estimate, SimulationResult } from '../../../core/src/index.js';
+import type { Estimate, SimulationResult } from '@concert/core';
 import { blockersHeatmap } from '../charts/blockersHeatmap.js';
 import { isFiniteNumber, optionLabel, type ChartOptions } from '../charts/chartData.js';
 import { consensusChart } from '../charts/consensusChart.js';

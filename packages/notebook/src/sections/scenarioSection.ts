@@ -1,5 +1,5 @@
 /** Scenario: pick a built-in scenario, load one from a JSON file, download the current one. */
-import { formatProblem, parseScenario, type Scenario } from '../../../core/src/index.js';
+import { formatProblem, parseScenario, type Scenario } from '@concert/core';
 import type { BuiltInScenario, RejectedScenarioFile } from '../builtInScenarios.js';
 import { el, replaceChildren } from '../dom.js';
 import { downloadText } from '../download.js';

@@ -1,5 +1,5 @@
 /** Run settings: passes, seed, bargaining rounds, step and maximum drift, the signal model, events on or off. */
-import { formatProblem, runSettingsProblems } from '../../../core/src/index.js';
+import { formatProblem, runSettingsProblems } from '@concert/core';
 import { el, replaceChildren } from '../dom.js';
 import type { NotebookApp } from '../notebookApp.js';
 import { parseSeed, type NotebookState, type RunSettingsState } from '../notebookState.js';

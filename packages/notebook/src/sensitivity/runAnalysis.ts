@@ -11,7 +11,7 @@ import {
   runTornadoBlocks,
   summarizeSobol,
   summarizeTornado,
-} from '../../../core/src/index.js';
+} from '@concert/core';
 import type { SensitivityOutcome, SensitivityRequest } from './sensitivityProtocol.js';
 
 /** Hooks of {@link runAnalysis}. */

@@ -4,7 +4,7 @@
  * indices with bootstrap intervals).
  */
 import * as Plot from '@observablehq/plot';
-import { tornadoBars, type SensitivityMeasure, type SobolResult, type TornadoResult } from '../../../core/src/index.js';
+import { tornadoBars, type SensitivityMeasure, type SobolResult, type TornadoResult } from '@concert/core';
 import { finiteRows, marginFor } from '../charts/chartData.js';
 
 /** Colours of the moves down and up, and of the two kinds of index. */

@@ -1,5 +1,5 @@
 /** Messages between the sensitivity section and its worker. Every message carries its job id. */
-import type { DiscoveryResult, DiscoverySettings, Problem, Scenario, SobolResult, SobolSettings, TornadoResult, TornadoSettings } from '../../../core/src/index.js';
+import type { DiscoveryResult, DiscoverySettings, Problem, Scenario, SobolResult, SobolSettings, TornadoResult, TornadoSettings } from '@concert/core';
 
 /** Page to worker: start an analysis (superseding any older one), or cancel one. */
 export type SensitivityRequest =

@@ -7,7 +7,7 @@
  * Self-contained: `sensitivitySection(app)` returns the section's element and follows the
  * notebook's state by itself; place the element in the page.
  */
-import { formatProblem, type DiscoveryResult, type Scenario, type SensitivityMeasure, type SobolResult, type TornadoResult } from '../../../core/src/index.js';
+import { formatProblem, type DiscoveryResult, type Scenario, type SensitivityMeasure, type SobolResult, type TornadoResult } from '@concert/core';
 import { optionLabel } from '../charts/chartData.js';
 import { renderChart } from '../charts/renderChart.js';
 import { el, replaceChildren } from '../dom.js';

@@ -2,7 +2,7 @@
  * The sensitivity worker: runs tornado, Sobol and discovery analyses off the main thread. A new
  * request supersedes the one in progress; "cancel" stops it between chunks.
  */
-import { ConcertInputError } from '../../../core/src/index.js';
+import { ConcertInputError } from '@concert/core';
 import { runAnalysis } from './runAnalysis.js';
 import type { SensitivityRequest, SensitivityResponse } from './sensitivityProtocol.js';
 

@@ -2,7 +2,7 @@
  * Sobol settings for the parameters a tornado found most influential: each ranges over its value
  * plus and minus the tornado's step, kept inside its domain (centers 0.01 inside (0, 1)).
  */
-import { CENTER_MARGIN, sensitivityParameters, tornadoBars, type Scenario, type SensitivityMeasure, type SobolSettings, type TornadoResult } from '../../../core/src/index.js';
+import { CENTER_MARGIN, sensitivityParameters, tornadoBars, type Scenario, type SensitivityMeasure, type SobolSettings, type TornadoResult } from '@concert/core';
 
 /**
  * Settings of a Sobol analysis of one option's measure over the `count` parameters with the
