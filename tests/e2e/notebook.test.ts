@@ -82,7 +82,8 @@ describe('notebook in Chromium', () => {
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('[aria-label="Download the stance-map chart as PNG"]')]);
     expect(png.suggestedFilename()).toBe('concert-stance-map.png');
     expect(readFileSync((await png.path())!).subarray(1, 4).toString('latin1')).toBe('PNG');
-    expect((await downloadOf(page, '[data-field=download-csv]')).split('\n')[0]).toBe('option_id,option_name,ally_id,measure,estimate,lower,upper');
+    expect((await downloadOf(page, '[data-field=download-csv]')).split('\n')[0]).toMatch(/^scenario_id,seed,passes,option_id,option_name,/);
+    expect((await downloadOf(page, '[data-field=download-allies-csv]')).split('\n')[0]).toMatch(/^scenario_id,seed,passes,option_id,ally_id,/);
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });

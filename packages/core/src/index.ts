@@ -57,3 +57,6 @@ export { ENGINE_VERSION, MODEL_VERSION } from './version.js';
 
 // Sensitivity and drivers (tornado, Sobol indices, scenario discovery)
 export * from './sensitivity/index.js';
+
+// Result formats (text, shared by the CLI and the notebook)
+export { resultCsv, optionsCsv, alliesCsv, csvField, CSV_TABLES, type CsvTable } from './formats/resultCsv.js';

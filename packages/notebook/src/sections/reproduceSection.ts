@@ -1,10 +1,9 @@
 /** Reproduce and share: the seed, the scenario hash, the command line, the link, and downloads. */
-import { ENGINE_VERSION, MODEL_VERSION } from '@concert/core';
+import { ENGINE_VERSION, MODEL_VERSION, resultCsv } from '@concert/core';
 import { el } from '../dom.js';
 import { downloadText } from '../download.js';
 import type { NotebookApp, ResultsState } from '../notebookApp.js';
 import { cliCommand, effectiveScenario } from '../notebookState.js';
-import { resultCsv } from '../resultCsv.js';
 import { button, section } from './controls.js';
 
 /** The reproduce section; returns its element and a function that shows new results. */
@@ -34,7 +33,8 @@ export function reproduceSection(app: NotebookApp) {
     'div',
     { class: 'row' },
     button('Results JSON', withResult((result) => downloadText(`${name(result)}.json`, `${JSON.stringify(result, null, 2)}\n`)), { 'data-field': 'download-json' }),
-    button('Results CSV', withResult((result) => downloadText(`${name(result)}.csv`, resultCsv(result), 'text/csv')), { 'data-field': 'download-csv' }),
+    button('Options CSV', withResult((result) => downloadText(`${name(result)}-options.csv`, resultCsv(result, 'options'), 'text/csv')), { 'data-field': 'download-csv' }),
+    button('Blockers CSV', withResult((result) => downloadText(`${name(result)}-allies.csv`, resultCsv(result, 'allies'), 'text/csv')), { 'data-field': 'download-allies-csv' }),
     button('Scenario JSON', () => downloadText('scenario.json', `${JSON.stringify(effectiveScenario(app.state.get()), null, 2)}\n`), { 'data-field': 'download-scenario' }),
   );
 

@@ -1,14 +1,17 @@
 /**
  * Results as tidy CSV (RFC 4180): one row per observation, one column per variable, so the file
- * loads straight into R, pandas or a spreadsheet, and files of several runs can be stacked.
+ * loads straight into R, pandas or a spreadsheet, and files of several runs can be stacked. The
+ * one CSV format of a result: `concert run --format csv` prints it and the notebook downloads it.
+ * Pure text in, text out (no Node, no DOM).
  *
  * Two tables: `options` (one row per option) and `allies` (one row per option and ally, the
  * blocker figures). Every row starts with the run's identity (scenario, seed, passes).
  */
-import type { Estimate, SimulationResult } from '../../src/index.js';
+import type { Estimate, SimulationResult } from '../index.js';
 
 /** The tables `--format csv --table <name>` can print. */
 export const CSV_TABLES = ['options', 'allies'] as const;
+/** A CSV table of a result: `options` or `allies`. */
 export type CsvTable = (typeof CSV_TABLES)[number];
 
 type Cell = string | number | null;
@@ -79,7 +82,12 @@ export function alliesCsv(result: SimulationResult): string {
   return csvText(header, rows);
 }
 
-/** The named CSV table of a result. */
+/**
+ * The named CSV table of a result.
+ *
+ * @example
+ * resultCsv(result, 'allies').split('\n')[0].startsWith('scenario_id,seed,passes,option_id,ally_id'); // => true
+ */
 export function resultCsv(result: SimulationResult, table: CsvTable = 'options'): string {
   return table === 'options' ? optionsCsv(result) : alliesCsv(result);
 }
