@@ -6,7 +6,7 @@
  * section, driven through a fake worker, shows the tornado, the Sobol bars and the drivers.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { discoverDrivers, sensitivityParameters, sobol, tornado, type SobolResult, type TornadoResult } from '../../packages/core/src/index.js';
+import { discoverDrivers, sensitivityParameters, sobol, sobolFromTornado, tornado, type SobolResult, type TornadoResult } from '../../packages/core/src/index.js';
 import { renderChart } from '../../packages/notebook/src/charts/renderChart.js';
 import type { NotebookApp, ResultsState } from '../../packages/notebook/src/notebookApp.js';
 import { initialState, type NotebookState } from '../../packages/notebook/src/notebookState.js';
@@ -14,7 +14,6 @@ import { runAnalysis } from '../../packages/notebook/src/sensitivity/runAnalysis
 import { sobolChart, tornadoChart, tornadoRows } from '../../packages/notebook/src/sensitivity/sensitivityCharts.js';
 import type { SensitivityRequest, SensitivityResponse } from '../../packages/notebook/src/sensitivity/sensitivityProtocol.js';
 import { sensitivitySection, type SensitivityWorker } from '../../packages/notebook/src/sensitivity/sensitivitySection.js';
-import { sobolFromTornado } from '../../packages/notebook/src/sensitivity/sobolFromTornado.js';
 import { Store } from '../../packages/notebook/src/store.js';
 import { TOY } from '../notebook/fixtures.js';
 
@@ -33,7 +32,7 @@ describe('runAnalysis(request, hooks)', () => {
     const settings = { passes: 700, seed: 7, options: ['dual-track', 'suspend'] };
     const outcome = await runAnalysis({ type: 'tornado', id: 1, scenario: TOY, settings }, hooks);
     expect(JSON.stringify(outcome)).toBe(JSON.stringify({ type: 'tornado', result: tornado(TOY, settings) }));
-    const sobolSettings = sobolFromTornado(TOY, TORNADO, { option: 'dual-track', innerPasses: 100 });
+    const sobolSettings = sobolFromTornado(TORNADO, { option: 'dual-track', innerPasses: 100 });
     const sobolOutcome = await runAnalysis({ type: 'sobol', id: 2, scenario: TOY, settings: sobolSettings }, hooks);
     expect(JSON.stringify(sobolOutcome)).toBe(JSON.stringify({ type: 'sobol', result: sobol(TOY, sobolSettings) }));
     const discoverSettings = { passes: 1000, seed: 7, option: 'dual-track' };
@@ -48,9 +47,9 @@ describe('runAnalysis(request, hooks)', () => {
   });
 });
 
-describe('sobolFromTornado(scenario, tornado, options)', () => {
+describe('sobolFromTornado(tornado, options) (core)', () => {
   it('ranges over the four largest swings, each value ± the step inside its domain', () => {
-    const settings = sobolFromTornado(TOY, TORNADO, { option: 'dual-track', measure: 'consensus' });
+    const settings = sobolFromTornado(TORNADO, { option: 'dual-track', measure: 'consensus' });
     expect(settings.parameters).toHaveLength(4);
     const catalog = sensitivityParameters(TOY);
     for (const range of settings.parameters) {
@@ -63,7 +62,7 @@ describe('sobolFromTornado(scenario, tornado, options)', () => {
 });
 
 describe('tornadoChart(result, options) and sobolChart(result, options)', () => {
-  const SOBOL: SobolResult = sobol(TOY, { ...sobolFromTornado(TOY, TORNADO, { option: 'dual-track', innerPasses: 100 }), bootstrap: 100 });
+  const SOBOL: SobolResult = sobol(TOY, { ...sobolFromTornado(TORNADO, { option: 'dual-track', innerPasses: 100 }), bootstrap: 100 });
 
   it('draw a bar and an interval per move and per index, without NaN', () => {
     const rows = tornadoRows(TORNADO, 'dual-track', 'consensus', 12);

@@ -57,6 +57,7 @@ export { ENGINE_VERSION, MODEL_VERSION } from './version.js';
 
 // Sensitivity and drivers (tornado, Sobol indices, scenario discovery)
 export * from './sensitivity/index.js';
+export { sobolFromTornado, type SobolFromTornadoOptions } from './sensitivity/sobolFromTornado.js';
 
 // Result formats (text, shared by the CLI and the notebook)
 export { resultCsv, optionsCsv, alliesCsv, csvField, CSV_TABLES, type CsvTable } from './formats/resultCsv.js';

@@ -7,7 +7,7 @@
  * Self-contained: `sensitivitySection(app)` returns the section's element and follows the
  * notebook's state by itself; place the element in the page.
  */
-import { formatProblem, type DiscoveryResult, type Scenario, type SensitivityMeasure, type SobolResult, type TornadoResult } from '@concert/core';
+import { formatProblem, sobolFromTornado, type DiscoveryResult, type Scenario, type SensitivityMeasure, type SobolResult, type TornadoResult } from '@concert/core';
 import { optionLabel } from '../charts/chartData.js';
 import { renderChart } from '../charts/renderChart.js';
 import { el, replaceChildren } from '../dom.js';
@@ -17,7 +17,6 @@ import { button, section } from '../sections/controls.js';
 import { sensitivityTargetOf } from './sensitivityTarget.js';
 import { sobolChart, tornadoChart } from './sensitivityCharts.js';
 import type { SensitivityOutcome, SensitivityRequest, SensitivityResponse } from './sensitivityProtocol.js';
-import { sobolFromTornado } from './sobolFromTornado.js';
 
 /** The part of a Worker the section uses (a real module worker, or a fake in tests). */
 export interface SensitivityWorker {
@@ -161,7 +160,7 @@ export function sensitivitySection(app: NotebookApp, options: SensitivitySection
   }, { 'data-field': 'sensitivity-tornado' });
   const sobolButton = button('Sobol on the top 4', () => {
     if (tornado === null) return;
-    const settings = sobolFromTornado(tornado.scenario, tornado.result, { option: chosenOption(), measure: chosenMeasure() });
+    const settings = sobolFromTornado(tornado.result, { option: chosenOption(), measure: chosenMeasure() });
     if (settings.parameters.length === 0) {
       status.textContent = 'No parameter moved this measure in the tornado: nothing to split.';
       return;
