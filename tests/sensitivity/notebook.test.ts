@@ -8,11 +8,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { discoverDrivers, sensitivityParameters, sobol, sobolFromTornado, tornado, type SobolResult, type TornadoResult } from '../../packages/core/src/index.js';
 import { renderChart } from '../../packages/notebook/src/charts/renderChart.js';
-import type { NotebookApp, ResultsState } from '../../packages/notebook/src/notebookApp.js';
+import { NO_RESULTS, type NotebookApp, type ResultsState } from '../../packages/notebook/src/notebookApp.js';
 import { initialState, type NotebookState } from '../../packages/notebook/src/notebookState.js';
 import { runAnalysis } from '../../packages/notebook/src/sensitivity/runAnalysis.js';
 import { sobolChart, tornadoChart, tornadoRows } from '../../packages/notebook/src/sensitivity/sensitivityCharts.js';
-import type { SensitivityRequest, SensitivityResponse } from '../../packages/notebook/src/sensitivity/sensitivityProtocol.js';
+import type { SensitivityJob, SensitivityOutcome } from '../../packages/notebook/src/sensitivity/sensitivityProtocol.js';
+import type { JobRequest, JobResponse } from '../../packages/notebook/src/workers/jobProtocol.js';
 import { sensitivitySection, type SensitivityWorker } from '../../packages/notebook/src/sensitivity/sensitivitySection.js';
 import { Store } from '../../packages/notebook/src/store.js';
 import { TOY } from '../notebook/fixtures.js';
@@ -30,18 +31,18 @@ function rounded(node: Element): string {
 describe('runAnalysis(request, hooks)', () => {
   it('gives the same bytes as the core run in one go, chunk by chunk', async () => {
     const settings = { passes: 700, seed: 7, options: ['dual-track', 'suspend'] };
-    const outcome = await runAnalysis({ type: 'tornado', id: 1, scenario: TOY, settings }, hooks);
+    const outcome = await runAnalysis({ type: 'tornado', scenario: TOY, settings }, hooks);
     expect(JSON.stringify(outcome)).toBe(JSON.stringify({ type: 'tornado', result: tornado(TOY, settings) }));
     const sobolSettings = sobolFromTornado(TORNADO, { option: 'dual-track', innerPasses: 100 });
-    const sobolOutcome = await runAnalysis({ type: 'sobol', id: 2, scenario: TOY, settings: sobolSettings }, hooks);
+    const sobolOutcome = await runAnalysis({ type: 'sobol', scenario: TOY, settings: sobolSettings }, hooks);
     expect(JSON.stringify(sobolOutcome)).toBe(JSON.stringify({ type: 'sobol', result: sobol(TOY, sobolSettings) }));
     const discoverSettings = { passes: 1000, seed: 7, option: 'dual-track' };
-    expect(await runAnalysis({ type: 'discover', id: 3, scenario: TOY, settings: discoverSettings }, hooks)).toEqual({ type: 'discover', result: discoverDrivers(TOY, discoverSettings) });
+    expect(await runAnalysis({ type: 'discover', scenario: TOY, settings: discoverSettings }, hooks)).toEqual({ type: 'discover', result: discoverDrivers(TOY, discoverSettings) });
   });
 
   it('stops between chunks when told, returning null', async () => {
     const progress: number[] = [];
-    const outcome = await runAnalysis({ type: 'tornado', id: 1, scenario: TOY, settings: { passes: 1000, seed: 7 } }, { ...hooks, shouldStop: () => progress.length >= 2, onProgress: (done) => progress.push(done) });
+    const outcome = await runAnalysis({ type: 'tornado', scenario: TOY, settings: { passes: 1000, seed: 7 } }, { ...hooks, shouldStop: () => progress.length >= 2, onProgress: (done, of) => progress.push(done / of) });
     expect(outcome).toBeNull();
     expect(progress).toEqual([0.25, 0.5]);
   });
@@ -81,23 +82,29 @@ describe('tornadoChart(result, options) and sobolChart(result, options)', () => 
 
 /** A worker that runs each analysis in this thread. */
 class InlineWorker implements SensitivityWorker {
-  onmessage: ((event: MessageEvent<SensitivityResponse>) => void) | null = null;
-  readonly requests: SensitivityRequest[] = [];
+  listener: ((event: MessageEvent<JobResponse<SensitivityOutcome>>) => void) | null = null;
+  readonly requests: SensitivityJob[] = [];
   done: Promise<void> = Promise.resolve();
 
-  postMessage(request: SensitivityRequest): void {
-    this.requests.push(request);
+  addEventListener(_type: 'message', listener: (event: MessageEvent<JobResponse<SensitivityOutcome>>) => void): void {
+    this.listener = listener;
+  }
+
+  reply(message: JobResponse<SensitivityOutcome>): void {
+    this.listener?.({ data: message } as MessageEvent<JobResponse<SensitivityOutcome>>);
+  }
+
+  postMessage(request: JobRequest<SensitivityJob>): void {
     if (request.type === 'cancel') return;
-    this.done = runAnalysis(request, hooks).then((outcome) => {
-      this.onmessage?.({ data: { type: 'outcome', id: request.id, outcome: outcome!, workerMs: 5 } } as MessageEvent<SensitivityResponse>);
-    });
+    this.requests.push(request.job);
+    this.done = runAnalysis(request.job, hooks).then((outcome) => this.reply({ type: 'outcome', id: request.id, outcome: outcome!, workerMs: 5 }));
   }
 }
 
 function fakeApp(): NotebookApp & { problems: string[][] } {
   const problems: string[][] = [];
   const state = new Store<NotebookState>(initialState(TOY, 'toy-32'));
-  const results = new Store<ResultsState>({ result: null, shownKind: null, timing: null, baseline: null, running: null, passesDone: 0 });
+  const results = new Store<ResultsState>(NO_RESULTS);
   return {
     problems,
     state,
@@ -150,9 +157,7 @@ describe('sensitivitySection(app, options)', () => {
     const app = fakeApp();
     const worker = new InlineWorker();
     worker.postMessage = function (request) {
-      this.requests.push(request);
-      if (request.type !== 'cancel')
-        this.onmessage?.({ data: { type: 'error', id: request.id, problems: [{ path: 'passes', message: 'must be a whole number', value: 0.5 }] } } as unknown as MessageEvent<SensitivityResponse>);
+      if (request.type === 'start') this.reply({ type: 'error', id: request.id, problems: [{ path: 'passes', message: 'must be a whole number', value: 0.5 }] });
     };
     const { element } = sensitivitySection(app, { createWorker: () => worker });
     element.querySelector<HTMLButtonElement>('[data-field="sensitivity-tornado"]')!.click();

@@ -7,7 +7,8 @@
  * Two tables: `options` (one row per option) and `allies` (one row per option and ally, the
  * blocker figures). Every row starts with the run's identity (scenario, seed, passes).
  */
-import type { Estimate, SimulationResult } from '../index.js';
+import type { SimulationResult } from '../result.js';
+import type { Estimate } from '../statistics.js';
 
 /** The tables `--format csv --table <name>` can print. */
 export const CSV_TABLES = ['options', 'allies'] as const;

@@ -3,8 +3,9 @@
  * over the two values the tornado tried (its base value moved down and up by the step, already
  * kept inside the parameter's domain by the tornado itself).
  */
-import type { SensitivityMeasure, SobolSettings, TornadoResult } from '../index.js';
-import { tornadoBars } from '../index.js';
+import type { SensitivityMeasure, SobolSettings } from './settings.js';
+import type { TornadoResult } from './tornado.js';
+import { tornadoBars } from './tornadoBars.js';
 
 /** Options of {@link sobolFromTornado}. */
 export interface SobolFromTornadoOptions {

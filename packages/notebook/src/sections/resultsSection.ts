@@ -105,12 +105,12 @@ export function resultsSection(_app: NotebookApp) {
   }
 
   function update(results: ResultsState): void {
-    const { result, baseline, timing, shownKind } = results;
+    const { result, baseline, timing, shown: shownRun } = results;
     if (result === null || (result === shown && baseline === shownBaseline)) return;
     shown = result;
     shownBaseline = baseline;
     const { passes, seed } = result.manifest;
-    status.textContent = `${shownKind === 'full' ? 'Full' : 'Quick'} run: ${passes.toLocaleString('en-US')} passes, seed ${String(seed)}${timing === null ? '' : `, ${Math.round(timing.workerMs)} ms in the worker`}.${baseline === null ? '' : ' Grey marks: the pinned baseline.'}`;
+    status.textContent = `${shownRun?.kind === 'full' ? 'Full' : 'Quick'} run: ${passes.toLocaleString('en-US')} passes, seed ${String(seed)}${timing === null ? '' : `, ${Math.round(timing.workerMs)} ms in the worker`}.${baseline === null ? '' : ' Grey marks: the pinned baseline.'}`;
     renderSummary(result);
     const mine = ++generation;
     const width = Math.min(880, Math.max(360, (cells[0]?.clientWidth ?? 880) - 8));

@@ -24,7 +24,7 @@ export function settingsSection(app: NotebookApp) {
       return;
     }
     app.clearProblems();
-    app.state.set({ ...current, run: { ...next, shown: 'quick' } });
+    app.state.set({ ...current, run: next });
   }
   const wholeNumber = (text: string) => (/^\s*[\d_,]+\s*$/.test(text) ? Number(text.replace(/[_,\s]/g, '')) : Number.NaN);
   passes.addEventListener('change', () => changeRun({ passes: wholeNumber(passes.value) }, passes));
@@ -70,7 +70,7 @@ export function settingsSection(app: NotebookApp) {
           const current = app.state.get();
           const off = current.disabledEvents.filter((id) => id !== event.id);
           if (!box.checked) off.push(event.id);
-          app.state.set({ ...current, disabledEvents: off, run: { ...current.run, shown: 'quick' } });
+          app.state.set({ ...current, disabledEvents: off });
         });
         return el('li', {}, el('label', {}, box, ` ${event.name ?? event.id} `, el('small', { class: 'muted' }, `probability ${Math.round(event.probability * 100)}% per pass`)));
       }),

@@ -16,13 +16,11 @@ import { effectiveScenario } from '../notebookState.js';
 import { button, section } from '../sections/controls.js';
 import { sensitivityTargetOf } from './sensitivityTarget.js';
 import { sobolChart, tornadoChart } from './sensitivityCharts.js';
-import type { SensitivityOutcome, SensitivityRequest, SensitivityResponse } from './sensitivityProtocol.js';
+import { JobClient, type WorkerLike } from '../workers/jobClient.js';
+import type { SensitivityJob, SensitivityOutcome } from './sensitivityProtocol.js';
 
-/** The part of a Worker the section uses (a real module worker, or a fake in tests). */
-export interface SensitivityWorker {
-  postMessage(message: SensitivityRequest): void;
-  onmessage: ((event: MessageEvent<SensitivityResponse>) => void) | null;
-}
+/** The sensitivity worker as the section sees it (a real module worker, or a fake in tests). */
+export type SensitivityWorker = WorkerLike<SensitivityJob, SensitivityOutcome>;
 
 /** Settings of {@link sensitivitySection}. */
 export interface SensitivitySectionOptions {
@@ -44,9 +42,6 @@ const MEASURE_WORDS: Record<SensitivityMeasure, string> = { consensus: 'consensu
  */
 export function sensitivitySection(app: NotebookApp, options: SensitivitySectionOptions = {}) {
   const { createWorker = () => new Worker(new URL('./sensitivityWorker.ts', import.meta.url), { type: 'module' }) as unknown as SensitivityWorker, passes: initialPasses = 2000 } = options;
-  let worker: SensitivityWorker | null = null;
-  let nextId = 1;
-  let running: { id: number; kind: SensitivityOutcome['type']; scenario: Scenario } | null = null;
   let tornado: { result: TornadoResult; scenario: Scenario } | null = null;
   let sobol: { result: SobolResult; scenario: Scenario } | null = null;
   let discovery: { result: DiscoveryResult; scenario: Scenario } | null = null;
@@ -68,41 +63,37 @@ export function sensitivitySection(app: NotebookApp, options: SensitivitySection
   };
   const stale = (scenario: Scenario) => (scenario === scenarioNow() ? '' : ' (computed for an earlier version of the scenario: run it again)');
 
-  function start(request: Exclude<SensitivityRequest, { type: 'cancel' }>, what: string): void {
-    worker ??= createWorker();
-    worker.onmessage = (event) => receive(event.data);
-    if (running !== null) worker.postMessage({ type: 'cancel', id: running.id });
-    running = { id: request.id, kind: request.type, scenario: request.scenario };
-    status.textContent = `${what}…`;
-    worker.postMessage(request);
-    showButtons();
-  }
-
-  function receive(message: SensitivityResponse): void {
-    if (running === null || message.id !== running.id) return; // a superseded analysis
-    if (message.type === 'progress') {
-      status.textContent = `${status.textContent!.replace(/ \d+%$/, '').replace(/…$/, '')}… ${Math.round(message.done * 100)}%`;
-      return;
-    }
-    const { scenario } = running;
-    running = null;
-    if (message.type === 'cancelled') status.textContent = 'Cancelled.';
-    else if (message.type === 'error') {
+  const jobs = new JobClient<SensitivityJob, SensitivityOutcome, { readonly what: string; readonly scenario: Scenario }>(createWorker, {
+    onProgress: ({ info }, done, of) => {
+      status.textContent = `${info.what}… ${Math.round((done / of) * 100)}%`;
+    },
+    onOutcome: ({ info }, outcome, timing) => {
+      if (outcome.type === 'tornado') tornado = { result: outcome.result, scenario: info.scenario };
+      else if (outcome.type === 'sobol') sobol = { result: outcome.result, scenario: info.scenario };
+      else discovery = { result: outcome.result, scenario: info.scenario };
+      status.textContent = `Done in ${(timing.workerMs / 1000).toFixed(1)} s.`;
+      showButtons();
+      show();
+    },
+    onProblems: (_job, problems) => {
       status.textContent = 'The analysis could not run.';
-      app.showProblems('The sensitivity analysis could not run:', message.problems.map(formatProblem));
-    } else {
-      const { outcome } = message;
-      if (outcome.type === 'tornado') tornado = { result: outcome.result, scenario };
-      else if (outcome.type === 'sobol') sobol = { result: outcome.result, scenario };
-      else discovery = { result: outcome.result, scenario };
-      status.textContent = `Done in ${(message.workerMs / 1000).toFixed(1)} s.`;
-    }
+      app.showProblems('The sensitivity analysis could not run:', problems.map(formatProblem));
+      showButtons();
+    },
+    onIdle: () => {
+      status.textContent = 'Cancelled.';
+      showButtons();
+    },
+  });
+
+  function start(job: SensitivityJob, what: string): void {
+    status.textContent = `${what}…`;
+    jobs.start(job, { what, scenario: job.scenario });
     showButtons();
-    show();
   }
 
   function showButtons(): void {
-    cancelButton.disabled = running === null;
+    cancelButton.disabled = jobs.current === null;
     sobolButton.disabled = tornado === null || !tornado.result.options.some((o) => o.id === chosenOption());
   }
 
@@ -156,7 +147,7 @@ export function sensitivitySection(app: NotebookApp, options: SensitivitySection
 
   const tornadoButton = button('Tornado', () => {
     const scenario = scenarioNow();
-    start({ type: 'tornado', id: nextId++, scenario, settings: { passes: passes(), seed: app.state.get().run.seed } }, 'Tornado');
+    start({ type: 'tornado', scenario, settings: { passes: passes(), seed: app.state.get().run.seed } }, 'Tornado');
   }, { 'data-field': 'sensitivity-tornado' });
   const sobolButton = button('Sobol on the top 4', () => {
     if (tornado === null) return;
@@ -165,18 +156,16 @@ export function sensitivitySection(app: NotebookApp, options: SensitivitySection
       status.textContent = 'No parameter moved this measure in the tornado: nothing to split.';
       return;
     }
-    start({ type: 'sobol', id: nextId++, scenario: tornado.scenario, settings }, 'Sobol indices');
+    start({ type: 'sobol', scenario: tornado.scenario, settings }, 'Sobol indices');
   }, { 'data-field': 'sensitivity-sobol' });
   const discoverButton = button('Drivers of failure', () => {
     const scenario = scenarioNow();
     start(
-      { type: 'discover', id: nextId++, scenario, settings: { passes: Math.min(100_000, passes() * 5), seed: app.state.get().run.seed, option: chosenOption(), target: sensitivityTargetOf(chosenMeasure()) } },
+      { type: 'discover', scenario, settings: { passes: Math.min(100_000, passes() * 5), seed: app.state.get().run.seed, option: chosenOption(), target: sensitivityTargetOf(chosenMeasure()) } },
       'Drivers',
     );
   }, { 'data-field': 'sensitivity-discover' });
-  const cancelButton = button('Cancel', () => {
-    if (running !== null && worker !== null) worker.postMessage({ type: 'cancel', id: running.id });
-  }, { 'data-field': 'sensitivity-cancel' });
+  const cancelButton = button('Cancel', () => jobs.cancel(), { 'data-field': 'sensitivity-cancel' });
 
   function followScenario(): void {
     const scenario = scenarioNow();
