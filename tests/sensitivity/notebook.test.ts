@@ -11,7 +11,7 @@ import { renderChart } from '../../packages/notebook/src/charts/renderChart.js';
 import { NO_RESULTS, type NotebookApp, type ResultsState } from '../../packages/notebook/src/notebookApp.js';
 import { initialState, type NotebookState } from '../../packages/notebook/src/notebookState.js';
 import { runAnalysis } from '../../packages/notebook/src/sensitivity/runAnalysis.js';
-import { sobolChart, tornadoChart, tornadoRows } from '../../packages/notebook/src/sensitivity/sensitivityCharts.js';
+import { clippedSobolRows, sobolChart, tornadoChart, tornadoRows } from '../../packages/notebook/src/sensitivity/sensitivityCharts.js';
 import type { SensitivityJob, SensitivityOutcome } from '../../packages/notebook/src/sensitivity/sensitivityProtocol.js';
 import type { JobRequest, JobResponse } from '../../packages/notebook/src/workers/jobProtocol.js';
 import { sensitivitySection, type SensitivityWorker } from '../../packages/notebook/src/sensitivity/sensitivitySection.js';
@@ -72,6 +72,17 @@ describe('tornadoChart(result, options) and sobolChart(result, options)', () => 
     const sobolSvg = renderChart(sobolChart(SOBOL)).outerHTML;
     for (const svg of [tornadoSvg, sobolSvg]) expect(svg).not.toMatch(/NaN|Infinity|undefined/);
     expect(tornadoSvg).toContain(`>${rows[0]!.label}<`);
+  });
+
+  it('sobolChart draws negative estimates at 0 and says so in its caption, with the actual values', () => {
+    const negative: SobolResult = {
+      ...SOBOL,
+      outputs: SOBOL.outputs.map((output) => ({ ...output, indices: output.indices.map((entry, k) => (k === 0 && entry.first !== null ? { ...entry, first: { ...entry.first, estimate: -0.04, lower: -0.12, upper: 0.05 } } : entry)) })),
+    };
+    const node = renderChart(sobolChart(negative));
+    expect(node.querySelector('figcaption')?.textContent).toMatch(/^Drawn at 0 \(an index cannot be negative; below 0 is sampling error\): .*first order −0\.04 \(−0\.12 to 0\.05\)/);
+    expect(node.textContent).toContain('−0.04 (−0.12 to 0.05)');
+    expect(renderChart(sobolChart(SOBOL)).querySelector('figcaption') === null || clippedSobolRows(SOBOL, 0).length > 0).toBe(true);
   });
 
   it('match their SVG snapshots (regression guards, rounded numbers)', () => {
@@ -140,7 +151,7 @@ describe('sensitivitySection(app, options)', () => {
     field<HTMLButtonElement>('sensitivity-sobol').click();
     await worker.done;
     expect(worker.requests[1]).toMatchObject({ type: 'sobol', settings: { outputs: [{ option: 'dual-track', measure: 'consensus' }], samples: 128 } });
-    expect(field('sensitivity-sobol-chart').textContent).toContain('Sobol indices: consensus of dual-track');
+    expect(field('sensitivity-sobol-chart').textContent).toContain('Sobol indices: consensus of Dual track');
 
     field<HTMLButtonElement>('sensitivity-discover').click();
     await worker.done;

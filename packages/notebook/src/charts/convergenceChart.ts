@@ -1,12 +1,13 @@
 /** Convergence: the running consensus estimate of each option as passes accumulate. */
 import * as Plot from '@observablehq/plot';
 import type { SimulationResult } from '@concert/core';
-import { baselineOption, finiteRows, optionLabel, type ChartOptions } from './chartData.js';
+import { baselineOption, finiteRows, labelWidth, optionLabel, wrapLabel, type ChartOptions } from './chartData.js';
+import { linear } from './labelPlacement.js';
 
 /**
- * The Plot spec of the convergence chart: one line per option, the running consensus estimate
- * against passes done, ending on its final 95% interval; a pinned baseline's final estimate is a
- * dashed rule in the option's colour.
+ * The Plot spec of the convergence chart: one line per option (each its own colour and dash
+ * pattern), the running consensus estimate against passes done, ending on its final 95% interval
+ * and its name; a pinned baseline's final estimate is a dashed rule in the option's colour.
  */
 export function convergenceChart(result: SimulationResult, options: ChartOptions = {}): Plot.PlotOptions {
   const { baseline, width = 640 } = options;
@@ -26,17 +27,65 @@ export function convergenceChart(result: SimulationResult, options: ChartOptions
     result.options.map((option) => ({ label: optionLabel(option), estimate: baselineOption(baseline, option.id)?.consensus.estimate ?? null })),
     ['estimate'],
   );
+  // Options whose lines coincide (often several at 0% or 100%) are told apart by their dashes
+  // and by end labels, moved apart vertically so that none overlaps another.
+  const names = result.options.map(optionLabel);
+  const height = 300;
+  const margin = { top: 20, bottom: 38 };
+  const py = linear([0, 1], [height - margin.bottom, margin.top]);
+  const ends = dodge(
+    finals.map((final) => ({ label: wrapLabel(final.label, 18), y: py.apply(final.estimate), lines: wrapLabel(final.label, 18).split('\n').length })),
+    { top: margin.top, bottom: height - margin.bottom, lineHeight: 14 },
+  ).map((end) => ({ ...end, estimate: py.invert(end.y) }));
+  const labelRoom = Math.min(Math.round(width * 0.34), Math.max(60, ...ends.map((end) => labelWidth(end.label) * 0.92)) + 16);
   return {
     width,
-    height: 300,
-    marginRight: 20,
-    x: { label: 'Passes done →', grid: true, tickFormat: ',d', domain: [0, result.manifest.passes] },
+    height,
+    marginTop: margin.top,
+    marginBottom: margin.bottom,
+    marginRight: labelRoom,
+    x: { label: 'Passes done →', grid: true, tickFormat: ',d', domain: [0, result.manifest.passes], ticks: width < 480 ? 3 : 6 },
     y: { domain: [0, 1], label: '↑ Running consensus estimate', tickFormat: '.0%', grid: true },
-    color: { type: 'categorical', scheme: 'tableau10', domain: result.options.map(optionLabel), legend: true },
+    color: { type: 'categorical', scheme: 'tableau10', domain: names },
     marks: [
       Plot.ruleY(baseRules, { y: 'estimate', stroke: 'label', strokeDasharray: '4,3', strokeOpacity: 0.7 }),
-      Plot.line(points, { x: 'passes', y: 'estimate', stroke: 'label', strokeWidth: 1.5, tip: true }),
+      ...names.map((name, k) =>
+        Plot.line(
+          points.filter((point) => point.label === name),
+          { x: 'passes', y: 'estimate', stroke: 'label', strokeWidth: 2, strokeDasharray: DASHES[k % DASHES.length]!, tip: true },
+        ),
+      ),
       Plot.ruleX(finals, { x: 'passes', y1: 'lower', y2: 'upper', stroke: 'label', strokeWidth: 4 }),
+      Plot.text(ends, { x: result.manifest.passes, y: 'estimate', text: 'label', fill: (d: (typeof ends)[number]) => d.label.replaceAll('\n', ' '), textAnchor: 'start', lineAnchor: 'middle', dx: 8, fontWeight: 600 }),
     ],
   };
+}
+
+/** Dash patterns of the convergence lines, one per option in turn (solid first). */
+export const DASHES = ['none', '8,4', '2,3', '10,3,2,3', '4,4', '1,5', '12,6', '6,2,2,2,2,2'];
+
+/**
+ * Moves labels apart vertically (pixels) so that none overlaps another, keeping their order and
+ * staying within `[top, bottom]` when they fit.
+ *
+ * @example
+ * dodge([{ y: 100, lines: 1 }, { y: 102, lines: 1 }], { top: 0, bottom: 300, lineHeight: 14 }).map((l) => l.y); // => [100, 114]
+ */
+export function dodge<T extends { y: number; lines: number }>(labels: readonly T[], { top, bottom, lineHeight }: { top: number; bottom: number; lineHeight: number }): T[] {
+  const sorted = [...labels].sort((a, b) => a.y - b.y).map((label) => ({ ...label }));
+  const half = (label: T) => (label.lines * lineHeight) / 2;
+  // Push down from the top, then back up from the bottom; repeat until stable.
+  for (let pass = 0; pass < 4; pass++) {
+    for (let k = 1; k < sorted.length; k++) {
+      const gap = half(sorted[k - 1]!) + half(sorted[k]!);
+      if (sorted[k]!.y - sorted[k - 1]!.y < gap) sorted[k]!.y = sorted[k - 1]!.y + gap;
+    }
+    if (sorted.length > 0 && sorted.at(-1)!.y + half(sorted.at(-1)!) > bottom) sorted.at(-1)!.y = bottom - half(sorted.at(-1)!);
+    for (let k = sorted.length - 2; k >= 0; k--) {
+      const gap = half(sorted[k]!) + half(sorted[k + 1]!);
+      if (sorted[k + 1]!.y - sorted[k]!.y < gap) sorted[k]!.y = sorted[k + 1]!.y - gap;
+    }
+    if (sorted.length > 0 && sorted[0]!.y - half(sorted[0]!) < top) sorted[0]!.y = top + half(sorted[0]!);
+  }
+  return sorted;
 }

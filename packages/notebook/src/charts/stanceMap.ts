@@ -2,7 +2,8 @@
 import * as Plot from '@observablehq/plot';
 import type { Scenario } from '@concert/core';
 import { centerOf } from '../scenarioEdits.js';
-import { allyLabel, blocColors, blocOrder, clusterLabels, finiteRows, labelWidth, optionLabel, wrapLabel } from './chartData.js';
+import { allyLabel, blocColors, blocOrder, finiteRows, labelWidth, optionLabel, wrapLabel } from './chartData.js';
+import { linear, placeLabels, pointBox, type LabelRequest } from './labelPlacement.js';
 
 /** A point on the stance map that can be dragged. */
 export interface StancePoint {
@@ -30,7 +31,8 @@ export function stancePoints(scenario: Scenario): StancePoint[] {
 /**
  * The Plot spec of the stance map: each ally's ideal point (hawkishness and engagement preference
  * centers) as a dot sized by influence and coloured by bloc; options as labelled diamonds; the
- * status quo as a labelled star. Pointing at a dot shows its numbers.
+ * status quo as a labelled star. Labels are placed so that none overlaps another or a dot (with
+ * a leader line when pushed away); pointing at a dot shows its numbers.
  */
 export function stanceMap(scenario: Scenario, options: { readonly width?: number; readonly highlight?: string | undefined } = {}): Plot.PlotOptions {
   const { width = 640, highlight } = options;
@@ -53,20 +55,50 @@ export function stanceMap(scenario: Scenario, options: { readonly width?: number
   );
   const statusQuo = [{ label: 'status quo', ...scenario.statusQuo }];
   const picked = allies.filter((ally) => ally.id === highlight);
-  const height = Math.round(width * 0.75);
-  const plotWidth = width - 60; // about the width between the margins
-  const choiceLabels = clusterLabels(choices, (choice) => ({ x: choice.firmness * plotWidth, y: choice.engagement * (height - 60) }));
-  const fitsRight = (choice: (typeof choiceLabels)[number]) => choice.firmness * plotWidth + 10 + labelWidth(choice.label) <= plotWidth + 15;
+  const height = Math.round(Math.max(width * 0.75, 300));
+  const margin = { left: 44, right: 16, top: 20, bottom: 38 };
+  const px = linear([0, 1], [margin.left, width - margin.right]);
+  const py = linear([0, 1], [height - margin.bottom, margin.top]);
+  const maxInfluence = Math.max(...allies.map((ally) => ally.influence), 1);
+  const radius = (influence: number) => 3 + 9 * Math.sqrt(Math.max(0, influence) / maxInfluence);
+  // Dots are obstacles for every label; labels go nearest first, options before allies.
+  const obstacles = [
+    ...allies.map((ally) => pointBox(px.apply(ally.firmness), py.apply(ally.engagement), radius(ally.influence))),
+    ...choices.map((choice) => pointBox(px.apply(choice.firmness), py.apply(choice.engagement), 7)),
+    pointBox(px.apply(scenario.statusQuo.firmness), py.apply(scenario.statusQuo.engagement), 8),
+  ];
+  type Label = { text: string; kind: 'option' | 'status quo' | 'ally' };
+  const requests: LabelRequest<Label>[] = [
+    ...choices.map((choice) => ({ row: { text: choice.label, kind: 'option' as const }, x: px.apply(choice.firmness), y: py.apply(choice.engagement), width: labelWidth(choice.label), height: 14 * choice.label.split('\n').length })),
+    { row: { text: 'status quo', kind: 'status quo' }, x: px.apply(scenario.statusQuo.firmness), y: py.apply(scenario.statusQuo.engagement), width: 66, height: 14 },
+    ...[...allies]
+      .sort((a, b) => b.influence - a.influence)
+      .map((ally) => ({ row: { text: ally.id, kind: 'ally' as const }, x: px.apply(ally.firmness), y: py.apply(ally.engagement), width: ally.id.length * 7 + 2, height: 12 })),
+  ];
+  const { placed, left } = placeLabels(requests, { bounds: { left: margin.left, top: margin.top, right: width - margin.right, bottom: height - margin.bottom }, obstacles });
+  const labelRows = placed.map((label) => ({ ...label.row, x: px.invert(label.x), y: py.invert(label.y), anchor: label.textAnchor, leader: label.leader, fromX: px.invert(label.pointX), fromY: py.invert(label.pointY) }));
+  const textMarks = (['start', 'middle', 'end'] as const).flatMap((anchor) => {
+    const rows = labelRows.filter((row) => row.anchor === anchor);
+    const style = (kind: Label['kind']) =>
+      kind === 'ally' ? { fontSize: 11, fill: '#444' } : kind === 'option' ? { fontWeight: 600, fill: '#111', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' } : { fontStyle: 'italic', fill: '#111', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' };
+    return (['ally', 'option', 'status quo'] as const).map((kind) => Plot.text(rows.filter((row) => row.kind === kind), { x: 'x', y: 'y', text: 'text', textAnchor: anchor, lineAnchor: 'middle', ...style(kind) }));
+  });
+  const leftOut = requests.filter((request) => left.includes(request.row)).map((request) => request.row.text);
   return {
     width,
     height,
-    marginRight: 20,
+    marginLeft: margin.left,
+    marginRight: margin.right,
+    marginTop: margin.top,
+    marginBottom: margin.bottom,
     x: { domain: [0, 1], label: 'Firmness (hawkishness) →', grid: true },
     y: { domain: [0, 1], label: '↑ Engagement', grid: true },
-    r: { range: [3, 12], domain: [0, Math.max(...allies.map((ally) => ally.influence), 1)] },
+    r: { range: [3, 12], domain: [0, maxInfluence] },
     color: { type: 'categorical', domain: blocOrder(scenario), range: blocColors(blocOrder(scenario)), legend: true },
     symbol: { domain: ['option', 'status quo'], range: ['diamond2', 'star'] },
+    ...(leftOut.length === 0 ? {} : { caption: `Labels left off where dots crowd: ${leftOut.join(', ')} (point at a dot for its name).` }),
     marks: [
+      Plot.link(labelRows.filter((row) => row.leader), { x1: 'fromX', y1: 'fromY', x2: 'x', y2: 'y', stroke: '#9aa3ad', strokeWidth: 0.8 }),
       Plot.dot(allies, {
         x: 'firmness',
         y: 'engagement',
@@ -78,7 +110,6 @@ export function stanceMap(scenario: Scenario, options: { readonly width?: number
         tip: { format: { x: '.2f', y: '.2f', r: '.2f', fill: true, ally: true, salience: '.2f', 'solidarity cost': '.2f' } },
       }),
       Plot.dot(picked, { x: 'firmness', y: 'engagement', r: 14, stroke: '#111', strokeWidth: 2 }),
-      Plot.text(allies, { x: 'firmness', y: 'engagement', text: 'id', dy: -11, fontSize: 9, fill: '#555' }),
       Plot.dot(choices, {
         x: 'firmness',
         y: 'engagement',
@@ -89,11 +120,8 @@ export function stanceMap(scenario: Scenario, options: { readonly width?: number
         channels: { option: 'label', visibility: 'visibility' },
         tip: { format: { x: '.2f', y: '.2f', symbol: false, option: true, visibility: '.2f' } },
       }),
-      // Labels right of their diamond, or left of it where they would run off the chart.
-      Plot.text(choiceLabels.filter((c) => fitsRight(c)), { x: 'firmness', y: 'engagement', text: 'label', dx: 10, textAnchor: 'start', fontWeight: 600, fill: '#111', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
-      Plot.text(choiceLabels.filter((c) => !fitsRight(c)), { x: 'firmness', y: 'engagement', text: 'label', dx: -10, textAnchor: 'end', fontWeight: 600, fill: '#111', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
       Plot.dot(statusQuo, { x: 'firmness', y: 'engagement', symbol: () => 'status quo', r: 10, fill: '#d4a017', stroke: '#333' }),
-      Plot.text(statusQuo, { x: 'firmness', y: 'engagement', text: 'label', dy: 16, fontStyle: 'italic', fill: '#111', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+      ...textMarks,
     ],
   };
 }

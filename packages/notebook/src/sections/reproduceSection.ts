@@ -5,6 +5,7 @@ import { downloadText } from '../download.js';
 import type { NotebookApp, ResultsState } from '../notebookApp.js';
 import { cliCommand, effectiveScenario } from '../notebookState.js';
 import { button, section } from './controls.js';
+import { glossaryNote, term } from './glossary.js';
 
 /** The reproduce section; returns its element and a function that shows new results. */
 export function reproduceSection(app: NotebookApp) {
@@ -56,11 +57,12 @@ export function reproduceSection(app: NotebookApp) {
     'reproduce',
     'Reproduce and share',
     'The address bar holds the whole state (scenario edits, seed, passes, settings): opening the link gives the same numbers, byte for byte. To reproduce the shown run on the command line, download the scenario as scenario.json and run the command below.',
-    el('dl', { class: 'facts' }, el('dt', {}, 'Seed'), seed, el('dt', {}, 'Passes'), passes, el('dt', {}, 'Scenario hash (SHA-256)'), hash, el('dt', {}, 'Versions'), versions),
+    el('dl', { class: 'facts' }, el('dt', {}, term('seed', 'Seed')), seed, el('dt', {}, term('passes', 'Passes')), passes, el('dt', {}, term('scenario hash', 'Scenario hash (SHA-256)')), hash, el('dt', {}, 'Versions'), versions),
     el('p', {}, 'Command line: ', command),
     el('div', { class: 'row' }, copyLink, copied),
     el('h3', {}, 'Downloads'),
     downloads,
+    glossaryNote(['seed', 'passes', 'scenario hash']),
   );
   return { element, update };
 }

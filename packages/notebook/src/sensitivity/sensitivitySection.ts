@@ -9,13 +9,14 @@
  */
 import { formatProblem, sobolFromTornado, type DiscoveryResult, type Scenario, type SensitivityMeasure, type SobolResult, type TornadoResult } from '@concert/core';
 import { optionLabel } from '../charts/chartData.js';
-import { renderChart } from '../charts/renderChart.js';
+import { describedChart, renderChart } from '../charts/renderChart.js';
 import { el, replaceChildren } from '../dom.js';
 import type { NotebookApp } from '../notebookApp.js';
 import { effectiveScenario } from '../notebookState.js';
 import { button, section } from '../sections/controls.js';
+import { glossaryNote, term } from '../sections/glossary.js';
 import { sensitivityTargetOf } from './sensitivityTarget.js';
-import { sobolChart, tornadoChart } from './sensitivityCharts.js';
+import { sobolChart, sobolSummary, tornadoChart, tornadoSummary } from './sensitivityCharts.js';
 import { JobClient, type WorkerLike } from '../workers/jobClient.js';
 import type { SensitivityJob, SensitivityOutcome } from './sensitivityProtocol.js';
 
@@ -107,8 +108,10 @@ export function sensitivitySection(app: NotebookApp, options: SensitivitySection
       replaceChildren(
         tornadoHolder,
         el('h3', {}, `Tornado: ${MEASURE_WORDS[measure]} of ${label}`),
-        el('p', { class: 'explain' }, `Each parameter moved by ${result.manifest.step} down and up on the same ${result.manifest.passes.toLocaleString('en-US')} passes (seed ${String(result.manifest.seed)}); bars show the change, black lines its 95% interval.${stale(scenario)}`),
-        result.options.some((o) => o.id === option) ? renderChart(tornadoChart(result, { option, measure })) : el('p', { class: 'muted' }, 'This option was not in the last tornado; run it again.'),
+        el('p', { class: 'explain' }, `This chart shows how much the ${MEASURE_WORDS[measure]} of ${label} changes when each parameter moves by ${result.manifest.step} down (purple) and up (green), largest change on top, with the 95% interval of each change (black line). All moves use the same ${result.manifest.passes.toLocaleString('en-US')} passes (seed ${String(result.manifest.seed)}), so the changes are not noise from different draws.${stale(scenario)}`),
+        result.options.some((o) => o.id === option)
+          ? el('div', { class: 'chart' }, ...describedChart(renderChart(tornadoChart(result, { option, measure })), `Tornado: ${MEASURE_WORDS[measure]} of ${label}`, tornadoSummary(result, option, measure), 'sensitivity-tornado'))
+          : el('p', { class: 'muted' }, 'This option was not in the last tornado; run it again.'),
       );
     }
     if (sobol === null) replaceChildren(sobolHolder, el('p', { class: 'muted' }, 'After a tornado, Sobol indices split the variance of the measure among its four most influential parameters.'));
@@ -116,11 +119,24 @@ export function sensitivitySection(app: NotebookApp, options: SensitivitySection
       const { result, scenario } = sobol;
       const output = result.outputs[0]!;
       const noise = output.noiseShare === null ? 'the measure does not vary over these ranges, so it has no indices' : `inner Monte Carlo noise is about ${(output.noiseShare * 100).toFixed(0)}% of its variance`;
+      const name = optionLabel(scenario.options.find((o) => o.id === output.option) ?? { id: output.option });
       replaceChildren(
         sobolHolder,
-        el('h3', {}, `Sobol indices: ${MEASURE_WORDS[output.measure]} of ${output.option}`),
-        el('p', { class: 'explain' }, `Each parameter ranges over its value ± ${tornado?.result.manifest.step ?? 0.1}; ${result.manifest.points} points of ${result.manifest.innerPasses} passes; ${Math.round(result.manifest.confidence * 100)}% bootstrap intervals; ${noise}. First order: the share of variance a parameter explains alone; total: with its interactions.${stale(scenario)}`),
-        output.noiseShare === null ? null : renderChart(sobolChart(result)),
+        el('h3', {}, `Sobol indices: ${MEASURE_WORDS[output.measure]} of ${name}`),
+        el(
+          'p',
+          { class: 'explain' },
+          `This chart shows how the variance of the ${MEASURE_WORDS[output.measure]} of ${name} splits among the parameters when each ranges over the values the tornado tried: `,
+          term('first order'),
+          ' (blue) is the share a parameter explains alone, ',
+          term('total'),
+          ' (orange) alone or with others; lines are ',
+          term('bootstrap'),
+          ` ${Math.round(result.manifest.confidence * 100)}% intervals. ${result.manifest.points} design points of ${result.manifest.innerPasses} passes; ${noise}.${stale(scenario)}`,
+        ),
+        output.noiseShare === null
+          ? null
+          : el('div', { class: 'chart' }, ...describedChart(renderChart(sobolChart(result)), `Sobol indices: ${MEASURE_WORDS[output.measure]} of ${name}`, sobolSummary(result), 'sensitivity-sobol')),
       );
     }
     if (discovery === null) replaceChildren(discoveryHolder, el('p', { class: 'muted' }, 'Drivers of failure: the few conditions under which this option fails, found in the passes themselves.'));
@@ -132,7 +148,7 @@ export function sensitivitySection(app: NotebookApp, options: SensitivitySection
         el('h3', {}, 'Drivers'),
         el('p', { 'data-field': 'sensitivity-summary' }, result.summary + stale(scenario)),
         box.conditions.length === 0 ? null : el('ul', {}, ...box.conditions.map((condition) => el('li', {}, condition.text))),
-        el('p', { class: 'muted' }, `Coverage ${(box.coverage * 100).toFixed(0)}%: the share of the cases inside these conditions. Density ${(box.density * 100).toFixed(0)}%: the share of passes inside them where it happens (against ${(result.baseRate * 100).toFixed(0)}% overall).`),
+        el('p', { class: 'muted' }, term('coverage', 'Coverage'), ` ${(box.coverage * 100).toFixed(0)}%: the share of all the cases that fall inside these conditions. `, term('density', 'Density'), ` ${(box.density * 100).toFixed(0)}%: the share of passes inside them in which it happens (against ${(result.baseRate * 100).toFixed(0)}% overall).`),
         result.tree === null || result.tree.length < 2
           ? null
           : el(
@@ -165,7 +181,7 @@ export function sensitivitySection(app: NotebookApp, options: SensitivitySection
       'Drivers',
     );
   }, { 'data-field': 'sensitivity-discover' });
-  const cancelButton = button('Cancel', () => jobs.cancel(), { 'data-field': 'sensitivity-cancel' });
+  const cancelButton = button('Cancel analysis', () => jobs.cancel(), { 'data-field': 'sensitivity-cancel' });
 
   function followScenario(): void {
     const scenario = scenarioNow();
@@ -199,6 +215,7 @@ export function sensitivitySection(app: NotebookApp, options: SensitivitySection
     tornadoHolder,
     sobolHolder,
     discoveryHolder,
+    glossaryNote(['first order', 'total', 'bootstrap', 'coverage', 'density', '95% interval', 'solidarity cost']),
   );
   followScenario();
   return { element };

@@ -1,6 +1,8 @@
 /**
- * Layout: the toolbar (progress, cancel, full run, pin) and the column of sections, in reading
- * order, each following the stores it shows.
+ * Layout: the toolbar (section menu, progress, cancel, full run, pin) and the page in reading
+ * order: the question, the answer (headline), the levers (options, stance map, allies, settings,
+ * scenario), then the details (results, compare, sensitivity, reproduce). Each part follows the
+ * stores it shows.
  */
 import type { BuiltInScenario, RejectedScenarioFile } from '../builtInScenarios.js';
 import { el, replaceChildren } from '../dom.js';
@@ -9,6 +11,7 @@ import type { NotebookState } from '../notebookState.js';
 import { alliesSection } from '../sections/alliesSection.js';
 import { compareSection } from '../sections/compareSection.js';
 import { button } from '../sections/controls.js';
+import { headlineSection } from '../sections/headlineSection.js';
 import { optionsSection } from '../sections/optionsSection.js';
 import { reproduceSection } from '../sections/reproduceSection.js';
 import { resultsSection } from '../sections/resultsSection.js';
@@ -17,20 +20,53 @@ import { settingsSection } from '../sections/settingsSection.js';
 import { stanceMapSection } from '../sections/stanceMapSection.js';
 import { sensitivitySection } from '../sensitivity/sensitivitySection.js';
 
-/** The toolbar: run progress and the run and baseline buttons. */
+/** The sections of the menu, in page order: id and name. */
+export const SECTION_MENU: readonly (readonly [string, string])[] = [
+  ['headline', 'The answer'],
+  ['options', 'Strategy options'],
+  ['stance-map', 'Stance map'],
+  ['allies', 'Allies'],
+  ['settings', 'Run settings'],
+  ['scenario', 'Scenario'],
+  ['results', 'Results in detail'],
+  ['compare', 'Compare'],
+  ['sensitivity', 'Sensitivity'],
+  ['reproduce', 'Reproduce and share'],
+];
+
+/** The toolbar: the section menu, run progress and the run and baseline buttons. */
 function toolbar(app: NotebookApp, pin: () => void) {
   const progress = el('progress', { max: 1, value: 0, 'aria-label': 'Run progress', 'data-field': 'progress' });
-  const progressText = el('span', { class: 'progress-text', 'data-field': 'progress-text' });
-  const cancel = button('Cancel', () => app.cancelRun(), { 'data-field': 'cancel' });
-  const fullRun = button('Full run', () => app.startRun('full'), { 'data-field': 'full-run' });
+  const progressText = el('span', { class: 'progress-text', 'data-field': 'progress-text', role: 'status' });
+  const cancel = button('Cancel run', () => app.cancelRun(), { 'data-field': 'cancel' });
+  const passesText = el('span', { class: 'wide-only' });
+  const fullRun = el('button', { type: 'button', 'data-field': 'full-run', onclick: () => app.startRun('full') }, 'Full run', passesText);
+  const menu = el(
+    'details',
+    { class: 'menu' },
+    el('summary', {}, 'Sections'),
+    el('nav', { 'aria-label': 'Sections' }, el('ul', {}, ...SECTION_MENU.map(([id, name]) => el('li', {}, el('a', { href: `#${id}`, 'data-menu': id }, name))))),
+  );
+  // A link in the menu jumps to its section without rewriting the hash (which holds the state).
+  menu.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest('a[data-menu]');
+    if (link === null) return;
+    event.preventDefault();
+    menu.open = false;
+    const target = document.getElementById(link.getAttribute('data-menu')!);
+    target?.scrollIntoView();
+    target?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+  });
   const element = el(
     'header',
     { class: 'toolbar' },
-    el('div', { class: 'brand' }, el('strong', {}, 'Concert'), el('span', { class: 'muted' }, ' notebook')),
-    el('div', { class: 'run-controls' }, progress, progressText, cancel, fullRun, button('Pin as baseline', pin, { 'data-field': 'pin' })),
+    el('div', { class: 'brand' }, el('strong', {}, 'Concert'), el('span', { class: 'muted wide-only' }, ' notebook')),
+    menu,
+    el('div', { class: 'run-controls' }, progressText, cancel, fullRun, el('button', { type: 'button', 'data-field': 'pin', onclick: pin }, 'Pin', el('span', { class: 'wide-only' }, ' as baseline'))),
+    progress,
   );
   const showState = (state: NotebookState) => {
-    fullRun.textContent = `Full run (${state.run.passes.toLocaleString('en-US')} passes)`;
+    passesText.textContent = ` (${state.run.passes.toLocaleString('en-US')} passes)`;
   };
   const showResults = (results: ResultsState) => {
     const { running } = results;
@@ -46,8 +82,27 @@ function toolbar(app: NotebookApp, pin: () => void) {
   return { element, showState, showResults };
 }
 
-const INTRO =
-  'NATO’s 32 allies must all agree on a new strategy toward Russia; any one can block. Each ally’s stance is uncertain, so Concert runs thousands of Monte Carlo passes: in each, stances are drawn, the chair bargains with the objectors, and the adopted text sends a signal that may exceed Russia’s tolerance. Move any slider and the estimates below update.';
+/** The question the page answers, and the scenario it answers it for. */
+function intro() {
+  const scenarioName = el('a', { href: '#scenario', class: 'scenario-link', 'data-field': 'scenario-name' });
+  scenarioName.addEventListener('click', (event) => {
+    event.preventDefault();
+    document.getElementById('scenario')?.scrollIntoView();
+  });
+  const element = el(
+    'section',
+    { class: 'intro', 'aria-label': 'The question' },
+    el('h1', {}, 'Which text can the alliance agree on, and who is in the way?'),
+    el(
+      'p',
+      { class: 'lead' },
+      'All 32 allies must agree and any one can block. Concert plays the negotiation thousands of times over uncertain stances. Scenario: ',
+      scenarioName,
+      '.',
+    ),
+  );
+  return { element, update: (state: NotebookState) => (scenarioName.textContent = state.scenario.title) };
+}
 
 /**
  * Builds the page into `root` and subscribes every part to the stores; `problems` is the
@@ -56,27 +111,43 @@ const INTRO =
 export function layOutPage(root: HTMLElement, app: NotebookApp, problems: HTMLElement, builtIns: readonly BuiltInScenario[], rejected: readonly RejectedScenarioFile[]): void {
   const compare = compareSection(app);
   const bar = toolbar(app, () => compare.pin.click());
-  const stateViews = [scenarioSection(app, builtIns, rejected), stanceMapSection(app), alliesSection(app), optionsSection(app), settingsSection(app)];
-  const resultViews = [resultsSection(app), compare, reproduceSection(app)];
+  const question = intro();
+  const headline = headlineSection(app);
+  const options = optionsSection(app);
+  const stance = stanceMapSection(app);
+  const allies = alliesSection(app);
+  const settings = settingsSection(app);
+  const scenario = scenarioSection(app, builtIns, rejected);
+  const results = resultsSection(app);
+  const reproduce = reproduceSection(app);
+  const stateViews = [question, options, stance, allies, settings, scenario];
+  const resultViews = [headline, results, compare, reproduce];
   replaceChildren(
     root,
+    el('a', { class: 'skip-link', href: '#headline', onclick: (event: Event) => (event.preventDefault(), document.getElementById('headline-title')?.focus()) }, 'Skip to the answer'),
     bar.element,
     problems,
-    el('section', { class: 'intro' }, el('h1', {}, 'How does an alliance reach consensus?'), el('p', {}, INTRO)),
-    ...stateViews.map((view) => view.element),
-    resultViews[0]!.element,
+    question.element,
+    headline.element,
+    options.element,
+    stance.element,
+    allies.element,
+    settings.element,
+    scenario.element,
+    results.element,
     compare.element,
     sensitivitySection(app).element,
-    resultViews[2]!.element,
+    reproduce.element,
   );
+  for (const heading of root.querySelectorAll<HTMLElement>('section h2')) heading.tabIndex = -1;
   const showState = (state: NotebookState) => {
     for (const view of stateViews) view.update(state);
     bar.showState(state);
   };
-  const showResults = (results: ResultsState) => {
-    for (const view of resultViews) view.update(results);
-    bar.showResults(results);
-    root.dataset.running = results.running === null ? 'no' : results.running.info.kind;
+  const showResults = (next: ResultsState) => {
+    for (const view of resultViews) view.update(next);
+    bar.showResults(next);
+    root.dataset.running = next.running === null ? 'no' : next.running.info.kind;
   };
   app.state.subscribe(showState);
   app.results.subscribe(showResults);

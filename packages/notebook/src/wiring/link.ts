@@ -5,10 +5,11 @@
  */
 import { formatProblem, type Scenario } from '@concert/core';
 import type { ResultsState } from '../notebookApp.js';
-import { runIsOf, type NotebookState, type RunKind } from '../notebookState.js';
+import type { NotebookState, RunKind } from '../notebookState.js';
 import type { Store } from '../store.js';
 import { decodeState, encodeState } from '../urlState.js';
 import type { ProblemsPanel } from './problemsPanel.js';
+import { fullRunOf } from './running.js';
 
 /** Wait after the last change before the link is rewritten, in milliseconds. */
 export const HASH_DELAY_MS = 150;
@@ -18,8 +19,7 @@ export const HASH_DELAY_MS = 150;
  * progress) is the full run of this very state, else the quick run.
  */
 export function linkedRunKind(state: NotebookState, results: ResultsState): RunKind {
-  const full = [results.shown, results.running?.info].some((info) => info?.kind === 'full' && runIsOf(info, state));
-  return full ? 'full' : 'quick';
+  return fullRunOf(state, results) ? 'full' : 'quick';
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { formatProblem, type SimulationResult } from '@concert/core';
 import type { ResultsState } from '../notebookApp.js';
-import { effectiveScenario, runInfoOf, type NotebookState, type RunInfo, type RunKind } from '../notebookState.js';
+import { effectiveScenario, runInfoOf, runIsOf, type NotebookState, type RunInfo, type RunKind } from '../notebookState.js';
 import type { Store } from '../store.js';
 import { JobClient, type WorkerLike } from '../workers/jobClient.js';
 import type { RunJob } from '../workers/runJob.js';
@@ -44,12 +44,20 @@ export function runActions(state: Store<NotebookState>, results: Store<ResultsSt
   return {
     startRun(kind) {
       const current = state.get();
+      // A full run is never replaced by a smaller run of the same state (say, the quick run that an
+      // edit scheduled just before "Full run" was clicked): the quick run is skipped.
+      if (kind === 'quick' && fullRunOf(current, results.get())) return;
       const info = runInfoOf(current, kind);
       client.start({ scenario: effectiveScenario(current), passes: info.passes, seed: info.seed }, info);
       results.set({ ...results.get(), running: client.current, passesDone: 0 });
     },
     cancelRun: () => client.cancel(),
   };
+}
+
+/** True when the full run of this very state is on screen or in progress. */
+export function fullRunOf(state: NotebookState, results: ResultsState): boolean {
+  return [results.running?.info, results.shown].some((info) => info?.kind === 'full' && runIsOf(info, state));
 }
 
 /** Starts a quick run shortly after each change of the state that changes the numbers. */
