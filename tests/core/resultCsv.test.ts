@@ -13,7 +13,7 @@ describe('resultCsv(result, table)', () => {
   it('options: one row per option after the header; allies: one row per (option, ally)', () => {
     const options = optionsCsv(RESULT).trimEnd().split('\n');
     expect(options).toHaveLength(1 + RESULT.options.length);
-    expect(options[0]).toMatch(/^scenario_id,seed,passes,option_id,option_name,/);
+    expect(options[0]).toMatch(/^scenario_id,seed,passes,option_id,option,/);
     const allies = alliesCsv(RESULT).trimEnd().split('\n');
     expect(allies).toHaveLength(1 + RESULT.options.length * 32);
     expect(resultCsv(RESULT, 'allies')).toBe(alliesCsv(RESULT));
@@ -35,5 +35,9 @@ describe('resultCsv(result, table)', () => {
     expect(csvField('say "no"')).toBe('"say ""no"""');
     expect(csvField(null)).toBe('');
     expect(csvField(0.5)).toBe('0.5');
+  });
+
+  it('csvField(number) keeps 4 decimals, drops trailing zeros and negative zero', () => {
+    expect([csvField(0.61234567), csvField(0.99995), csvField(1 / 3), csvField(-0.00001), csvField(20000)]).toEqual(['0.6123', '1', '0.3333', '0', '20000']);
   });
 });

@@ -82,8 +82,8 @@ describe('notebook in Chromium', () => {
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-download="stance-map.png"]')]);
     expect(png.suggestedFilename()).toBe('concert-stance-map.png');
     expect(readFileSync((await png.path())!).subarray(1, 4).toString('latin1')).toBe('PNG');
-    expect((await downloadOf(page, '[data-field=download-csv]')).split('\n')[0]).toMatch(/^scenario_id,seed,passes,option_id,option_name,/);
-    expect((await downloadOf(page, '[data-field=download-allies-csv]')).split('\n')[0]).toMatch(/^scenario_id,seed,passes,option_id,ally_id,/);
+    expect((await downloadOf(page, '[data-field=download-csv]')).split('\n')[0]).toMatch(/^scenario_id,seed,passes,option_id,option,proposed_firmness,/);
+    expect((await downloadOf(page, '[data-field=download-allies-csv]')).split('\n')[0]).toMatch(/^scenario_id,seed,passes,option_id,option,ally_id,ally,/);
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });

@@ -60,4 +60,4 @@ export * from './sensitivity/index.js';
 export { sobolFromTornado, type SobolFromTornadoOptions } from './sensitivity/sobolFromTornado.js';
 
 // Result formats (text, shared by the CLI and the notebook)
-export { resultCsv, optionsCsv, alliesCsv, csvField, CSV_TABLES, type CsvTable } from './formats/resultCsv.js';
+export { resultCsv, optionsCsv, alliesCsv, csvField, CSV_TABLES, CSV_DECIMALS, type CsvTable } from './formats/resultCsv.js';
