@@ -79,7 +79,7 @@ export function chartFileSvg(chart: Element, labels: ChartLabels): SVGSVGElement
   const height = svg.height.baseVal.value || Number(svg.getAttribute('height')) || 400;
   const scaled = chart as Element & { scale?: (name: 'color') => unknown };
   const swatches = legendSwatches(scaled);
-  const legendLabel = (scaled.scale?.('color') as { label?: unknown } | undefined)?.label;
+  const legendLabel = chart.getAttribute('data-legend-label');
   const file = svgNode('svg', { xmlns: SVG_NS, width, height: 0, viewBox: '0 0 0 0', 'font-family': 'system-ui, sans-serif' });
   file.append(svgNode('rect', { x: 0, y: 0, width, height: '100%', fill: 'white' }));
   file.append(svgNode('text', { x: 8, y: 20, 'font-size': 15, 'font-weight': 600, fill: '#1d2330' }, labels.title));

@@ -1,7 +1,7 @@
 /** Convergence: the running consensus estimate of each option as passes accumulate. */
 import * as Plot from '@observablehq/plot';
 import type { SimulationResult } from '@concert/core';
-import { baselineOption, finiteRows, labelWidth, optionLabel, wrapLabel, type ChartOptions } from './chartData.js';
+import { baselineOption, finiteRows, optionLabel, wrapLabel, type ChartOptions } from './chartData.js';
 import { linear } from './labelPlacement.js';
 
 /**
@@ -30,14 +30,18 @@ export function convergenceChart(result: SimulationResult, options: ChartOptions
   // Options whose lines coincide (often several at 0% or 100%) are told apart by their dashes
   // and by end labels, moved apart vertically so that none overlaps another.
   const names = result.options.map(optionLabel);
-  const height = 300;
+  const labelRoom = Math.round(width * (width < 560 ? 0.42 : 0.3));
+  const wrap = Math.max(10, Math.floor((labelRoom - 14) / 7.6));
+  const lineHeight = 13;
+  const wrapped = finals.map((final) => ({ final, label: wrapLabel(final.label, wrap) }));
+  const linesNeeded = wrapped.reduce((sum, entry) => sum + entry.label.split('\n').length, 0);
   const margin = { top: 20, bottom: 38 };
+  const height = Math.max(300, linesNeeded * lineHeight + wrapped.length * 4 + margin.top + margin.bottom + 8);
   const py = linear([0, 1], [height - margin.bottom, margin.top]);
   const ends = dodge(
-    finals.map((final) => ({ label: wrapLabel(final.label, 18), y: py.apply(final.estimate), lines: wrapLabel(final.label, 18).split('\n').length })),
-    { top: margin.top, bottom: height - margin.bottom, lineHeight: 14 },
+    wrapped.map(({ final, label }) => ({ label, name: final.label, y: py.apply(final.estimate), lines: label.split('\n').length })),
+    { top: margin.top, bottom: height - margin.bottom, lineHeight },
   ).map((end) => ({ ...end, estimate: py.invert(end.y) }));
-  const labelRoom = Math.min(Math.round(width * 0.34), Math.max(60, ...ends.map((end) => labelWidth(end.label) * 0.92)) + 16);
   return {
     width,
     height,
@@ -56,7 +60,7 @@ export function convergenceChart(result: SimulationResult, options: ChartOptions
         ),
       ),
       Plot.ruleX(finals, { x: 'passes', y1: 'lower', y2: 'upper', stroke: 'label', strokeWidth: 4 }),
-      Plot.text(ends, { x: result.manifest.passes, y: 'estimate', text: 'label', fill: (d: (typeof ends)[number]) => d.label.replaceAll('\n', ' '), textAnchor: 'start', lineAnchor: 'middle', dx: 8, fontWeight: 600 }),
+      Plot.text(ends, { x: result.manifest.passes, y: 'estimate', text: 'label', fill: 'name', textAnchor: 'start', lineAnchor: 'middle', dx: 8, fontWeight: 600, lineHeight: lineHeight / 12 }),
     ],
   };
 }
@@ -69,23 +73,26 @@ export const DASHES = ['none', '8,4', '2,3', '10,3,2,3', '4,4', '1,5', '12,6', '
  * staying within `[top, bottom]` when they fit.
  *
  * @example
- * dodge([{ y: 100, lines: 1 }, { y: 102, lines: 1 }], { top: 0, bottom: 300, lineHeight: 14 }).map((l) => l.y); // => [100, 114]
+ * dodge([{ y: 100, lines: 1 }, { y: 102, lines: 1 }], { top: 0, bottom: 300, lineHeight: 14 }).map((l) => l.y); // => [100, 118]
  */
 export function dodge<T extends { y: number; lines: number }>(labels: readonly T[], { top, bottom, lineHeight }: { top: number; bottom: number; lineHeight: number }): T[] {
   const sorted = [...labels].sort((a, b) => a.y - b.y).map((label) => ({ ...label }));
-  const half = (label: T) => (label.lines * lineHeight) / 2;
-  // Push down from the top, then back up from the bottom; repeat until stable.
-  for (let pass = 0; pass < 4; pass++) {
-    for (let k = 1; k < sorted.length; k++) {
-      const gap = half(sorted[k - 1]!) + half(sorted[k]!);
-      if (sorted[k]!.y - sorted[k - 1]!.y < gap) sorted[k]!.y = sorted[k - 1]!.y + gap;
-    }
-    if (sorted.length > 0 && sorted.at(-1)!.y + half(sorted.at(-1)!) > bottom) sorted.at(-1)!.y = bottom - half(sorted.at(-1)!);
-    for (let k = sorted.length - 2; k >= 0; k--) {
-      const gap = half(sorted[k]!) + half(sorted[k + 1]!);
-      if (sorted[k + 1]!.y - sorted[k]!.y < gap) sorted[k]!.y = sorted[k + 1]!.y - gap;
-    }
-    if (sorted.length > 0 && sorted[0]!.y - half(sorted[0]!) < top) sorted[0]!.y = top + half(sorted[0]!);
+  // A text box is a little taller than its lines (ascent and descent): 4 px of air between labels.
+  const half = (label: T) => (label.lines * lineHeight + 4) / 2;
+  const pushDown = () => {
+    sorted.forEach((label, k) => {
+      const floor = k === 0 ? top + half(label) : sorted[k - 1]!.y + half(sorted[k - 1]!) + half(label);
+      if (label.y < floor) label.y = floor;
+    });
+  };
+  // Down from the top; if that runs past the bottom, up from the bottom; if the labels do not fit
+  // at all, down again (they then overflow at the bottom but never overlap).
+  pushDown();
+  for (let k = sorted.length - 1; k >= 0; k--) {
+    const label = sorted[k]!;
+    const ceiling = k === sorted.length - 1 ? bottom - half(label) : sorted[k + 1]!.y - half(sorted[k + 1]!) - half(label);
+    if (label.y > ceiling) label.y = ceiling;
   }
+  if (sorted.length > 0 && sorted[0]!.y < top + half(sorted[0]!)) pushDown();
   return sorted;
 }

@@ -51,7 +51,7 @@ const DIRECTIONS: readonly (readonly [number, number])[] = [
 /**
  * Places labels in the order given (most important first) around their points, at the distances
  * `radii` (pixels; those beyond `leaderBeyond` get a leader line), inside `bounds`, avoiding
- * `obstacles`. Returns the placed labels and the rows left out.
+ * `obstacles`. Returns the placed labels, the rows left out, and the boxes the labels took.
  *
  * @example
  * const { placed } = placeLabels([{ row: 'HU', x: 120, y: 80, width: 16, height: 12 }], { bounds: { left: 0, top: 0, right: 400, bottom: 300 } });
@@ -60,7 +60,7 @@ const DIRECTIONS: readonly (readonly [number, number])[] = [
 export function placeLabels<T>(
   requests: readonly LabelRequest<T>[],
   { bounds, obstacles = [], radii = [9, 15, 24, 36], leaderBeyond = 16 }: { bounds: Box; obstacles?: readonly Box[]; radii?: readonly number[]; leaderBeyond?: number },
-): { placed: PlacedLabel<T>[]; left: T[] } {
+): { placed: PlacedLabel<T>[]; left: T[]; boxes: Box[] } {
   const taken: Box[] = [];
   const placed: PlacedLabel<T>[] = [];
   const left: T[] = [];
@@ -86,7 +86,7 @@ export function placeLabels<T>(
     if (chosen === null) left.push(request.row);
     else placed.push(chosen);
   }
-  return { placed, left };
+  return { placed, left, boxes: taken };
 }
 
 /** A linear map from a domain to a pixel range, and back. */

@@ -17,7 +17,11 @@ export const CHART_FONT_SIZE = '12px';
  */
 export function renderChart(spec: Plot.PlotOptions): RenderedChart {
   const style = typeof spec.style === 'object' && spec.style !== null ? spec.style : {};
-  return Plot.plot({ ...spec, style: { fontSize: CHART_FONT_SIZE, ...style } });
+  const chart = Plot.plot({ ...spec, style: { fontSize: CHART_FONT_SIZE, ...style } });
+  // The colour legend's title, for downloads (Plot's scale descriptor does not keep it).
+  const legend = (spec.color as { label?: unknown } | undefined)?.label;
+  if (typeof legend === 'string') chart.setAttribute('data-legend-label', legend);
+  return chart;
 }
 
 /**

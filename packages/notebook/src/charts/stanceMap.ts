@@ -55,7 +55,10 @@ export function stanceMap(scenario: Scenario, options: { readonly width?: number
   );
   const statusQuo = [{ label: 'status quo', ...scenario.statusQuo }];
   const picked = allies.filter((ally) => ally.id === highlight);
-  const height = Math.round(Math.max(width * 0.75, 300));
+  // On a narrow chart the options are numbered on the map, with their names in the caption's key.
+  const compact = width < 560;
+  const height = Math.round(Math.max(width * (compact ? 1 : 0.75), 300));
+  const optionText = (choice: (typeof choices)[number], k: number) => (compact ? String(k + 1) : choice.label);
   const margin = { left: 44, right: 16, top: 20, bottom: 38 };
   const px = linear([0, 1], [margin.left, width - margin.right]);
   const py = linear([0, 1], [height - margin.bottom, margin.top]);
@@ -68,14 +71,20 @@ export function stanceMap(scenario: Scenario, options: { readonly width?: number
     pointBox(px.apply(scenario.statusQuo.firmness), py.apply(scenario.statusQuo.engagement), 8),
   ];
   type Label = { text: string; kind: 'option' | 'status quo' | 'ally' };
-  const requests: LabelRequest<Label>[] = [
-    ...choices.map((choice) => ({ row: { text: choice.label, kind: 'option' as const }, x: px.apply(choice.firmness), y: py.apply(choice.engagement), width: labelWidth(choice.label), height: 14 * choice.label.split('\n').length })),
-    { row: { text: 'status quo', kind: 'status quo' }, x: px.apply(scenario.statusQuo.firmness), y: py.apply(scenario.statusQuo.engagement), width: 66, height: 14 },
-    ...[...allies]
-      .sort((a, b) => b.influence - a.influence)
-      .map((ally) => ({ row: { text: ally.id, kind: 'ally' as const }, x: px.apply(ally.firmness), y: py.apply(ally.engagement), width: ally.id.length * 7 + 2, height: 12 })),
+  const bounds = { left: margin.left, top: margin.top, right: width - margin.right, bottom: height - margin.bottom };
+  // Options and the status quo first, reaching further (with leader lines); then the allies' codes around them.
+  const major: LabelRequest<Label>[] = [
+    ...choices.map((choice, k) => ({ row: { text: optionText(choice, k), kind: 'option' as const }, x: px.apply(choice.firmness), y: py.apply(choice.engagement), width: labelWidth(optionText(choice, k)) + 6, height: 16 * optionText(choice, k).split('\n').length + 4 })),
+    { row: { text: 'status quo', kind: 'status quo' }, x: px.apply(scenario.statusQuo.firmness), y: py.apply(scenario.statusQuo.engagement), width: 70, height: 16 },
   ];
-  const { placed, left } = placeLabels(requests, { bounds: { left: margin.left, top: margin.top, right: width - margin.right, bottom: height - margin.bottom }, obstacles });
+  const minor: LabelRequest<Label>[] = [...allies]
+    .sort((a, b) => b.influence - a.influence)
+    .map((ally) => ({ row: { text: ally.id, kind: 'ally' as const }, x: px.apply(ally.firmness), y: py.apply(ally.engagement), width: ally.id.length * 7.8 + 4, height: 14 }));
+  const first = placeLabels(major, { bounds, obstacles, radii: [10, 16, 26, 40, 56, 76, 100] });
+  const second = placeLabels(minor, { bounds, obstacles: [...obstacles, ...first.boxes] });
+  const requests = [...major, ...minor];
+  const placed = [...first.placed, ...second.placed];
+  const left = [...first.left, ...second.left];
   const labelRows = placed.map((label) => ({ ...label.row, x: px.invert(label.x), y: py.invert(label.y), anchor: label.textAnchor, leader: label.leader, fromX: px.invert(label.pointX), fromY: py.invert(label.pointY) }));
   const textMarks = (['start', 'middle', 'end'] as const).flatMap((anchor) => {
     const rows = labelRows.filter((row) => row.anchor === anchor);
@@ -84,6 +93,9 @@ export function stanceMap(scenario: Scenario, options: { readonly width?: number
     return (['ally', 'option', 'status quo'] as const).map((kind) => Plot.text(rows.filter((row) => row.kind === kind), { x: 'x', y: 'y', text: 'text', textAnchor: anchor, lineAnchor: 'middle', ...style(kind) }));
   });
   const leftOut = requests.filter((request) => left.includes(request.row)).map((request) => request.row.text);
+  const key = compact ? `Options: ${choices.map((choice, k) => `${k + 1} ${choice.label.replaceAll('\n', ' ')}`).join('; ')}.` : '';
+  const crowded = leftOut.length === 0 ? '' : `Labels left off where dots crowd: ${leftOut.join(', ')} (point at a dot for its name).`;
+  const caption = [key, crowded].filter((text) => text !== '').join(' ');
   return {
     width,
     height,
@@ -96,7 +108,7 @@ export function stanceMap(scenario: Scenario, options: { readonly width?: number
     r: { range: [3, 12], domain: [0, maxInfluence] },
     color: { type: 'categorical', domain: blocOrder(scenario), range: blocColors(blocOrder(scenario)), legend: true },
     symbol: { domain: ['option', 'status quo'], range: ['diamond2', 'star'] },
-    ...(leftOut.length === 0 ? {} : { caption: `Labels left off where dots crowd: ${leftOut.join(', ')} (point at a dot for its name).` }),
+    ...(caption === '' ? {} : { caption }),
     marks: [
       Plot.link(labelRows.filter((row) => row.leader), { x1: 'fromX', y1: 'fromY', x2: 'x', y2: 'y', stroke: '#9aa3ad', strokeWidth: 0.8 }),
       Plot.dot(allies, {

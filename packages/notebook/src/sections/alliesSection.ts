@@ -80,6 +80,7 @@ export function alliesSection(app: NotebookApp) {
   const resetAll = button('Reset all allies', () => app.editScenario((scenario) => resetAllAllies(scenario, app.original())));
   const count = el('span', { class: 'muted' });
 
+  const quiet = { focusable: false };
   const head = el(
     'thead',
     {},
@@ -87,9 +88,9 @@ export function alliesSection(app: NotebookApp) {
       'tr',
       {},
       el('th', {}, 'Ally'),
-      ...STANCES.flatMap(({ label, term: name }) => [el('th', {}, term(name, label), el('br'), el('small', {}, term('center'))), el('th', {}, el('small', {}, term('uncertainty')))]),
-      el('th', {}, term('influence', 'Influence')),
-      el('th', {}, term('solidarity cost', 'Solidarity cost')),
+      ...STANCES.flatMap(({ label, term: name }) => [el('th', {}, term(name, label, quiet), el('br'), el('small', {}, term('center', 'center', quiet))), el('th', {}, el('small', {}, term('uncertainty', 'uncertainty', quiet)))]),
+      el('th', {}, term('influence', 'Influence', quiet)),
+      el('th', {}, term('solidarity cost', 'Solidarity cost', quiet)),
       el('th', {}, ''),
     ),
   );

@@ -104,7 +104,7 @@ export function compareSection(app: NotebookApp) {
       const quiet = difference.startsWith('±') || difference === '' || withinNoise;
       return el(
         'td',
-        { 'data-within-noise': withinNoise ? 'yes' : 'no' },
+        { 'data-within-noise': withinNoise ? 'yes' : 'no', 'data-share': isShare(measure) ? 'yes' : 'no' },
         `${fmt(measure, before)} → ${fmt(measure, now)}`,
         el('br'),
         el('small', { class: quiet ? 'muted' : 'change', ...(withinNoise ? { title: 'The two runs’ 95% intervals overlap: this change may be noise.' } : {}) }, `${difference}${range}${withinNoise && !difference.startsWith('±') ? ' (may be noise)' : ''}`),

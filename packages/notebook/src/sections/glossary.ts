@@ -49,9 +49,10 @@ export type Term = keyof typeof GLOSSARY;
  *
  * @example
  * el('p', {}, 'Share of ', term('passes'), '.');
+ * // In table headers, { focusable: false } keeps the Tab path short (the section's footnote explains them).
  */
-export function term(name: Term, text: string = name): HTMLElement {
-  return el('span', { class: 'term', tabindex: 0, title: GLOSSARY[name], 'data-term': name }, text);
+export function term(name: Term, text: string = name, { focusable = true }: { focusable?: boolean } = {}): HTMLElement {
+  return el('span', { class: 'term', ...(focusable ? { tabindex: 0 } : {}), title: GLOSSARY[name], 'data-term': name }, text);
 }
 
 /**

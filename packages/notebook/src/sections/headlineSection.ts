@@ -73,6 +73,7 @@ export function headlineSection(app: NotebookApp) {
     if (result === null || result === shown) return;
     shown = result;
     replaceChildren(facts, ...headlineSentences(headlineFacts(result)));
+    performance.mark('concert-headline', { detail: { passes: result.manifest.passes } });
     draw(result);
     announcer.textContent = announcement(result, run?.kind ?? 'quick');
     runNote.dataset.rendered = `${result.manifest.scenarioHash}/${result.manifest.passes}/${String(result.manifest.seed)}`;

@@ -153,15 +153,16 @@ export function resultsSection(_app: NotebookApp) {
   let shownBaseline: SimulationResult | null = null;
 
   function renderSummary(result: SimulationResult): void {
+    const quiet = { focusable: false };
     const head = el(
       'tr',
       {},
       el('th', {}, 'Option'),
-      el('th', {}, term('consensus', 'Consensus')),
-      el('th', {}, term('risk', 'Risk')),
-      el('th', {}, term('consensus without risk', 'Consensus without risk')),
-      el('th', {}, term('bargaining rounds', 'Mean rounds')),
-      el('th', {}, term('dilution', 'Dilution')),
+      el('th', {}, term('consensus', 'Consensus', quiet)),
+      el('th', {}, term('risk', 'Risk', quiet)),
+      el('th', {}, term('consensus without risk', 'Consensus without risk', quiet)),
+      el('th', {}, term('bargaining rounds', 'Mean rounds', quiet)),
+      el('th', {}, term('dilution', 'Dilution', quiet)),
     );
     const rows = result.options.map((option) =>
       el(
