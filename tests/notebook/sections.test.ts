@@ -34,6 +34,12 @@ describe('notebook sections', () => {
     expect([never.baseline, never.current]).toEqual([null, null]);
   });
 
+  it('compareResults(baseline, current, intervals) carries the interval of each difference a paired comparison knows', () => {
+    const changes = compareResults(TOY_BASELINE, TOY_RESULT, (option, measure) => (option === 'dual-track' && measure === 'risk' ? { lower: -0.01, upper: 0.02 } : null));
+    expect(changes.find((c) => c.option === 'Dual track' && c.measure === 'risk')!.interval).toEqual({ lower: -0.01, upper: 0.02 });
+    expect(changes.filter((c) => c.interval !== null)).toHaveLength(1);
+  });
+
   it('runSizeNote(baseline, current) flags runs of different sizes or seeds, and only those', () => {
     expect(runSizeNote(TOY_RESULT, TOY_RESULT)).toBeNull();
     expect(runSizeNote(TOY_BASELINE, TOY_RESULT)).toMatch(/^The baseline ran 1,000 passes and this run 2,000: /);

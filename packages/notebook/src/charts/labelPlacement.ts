@@ -32,6 +32,8 @@ export interface PlacedLabel<T> {
   /** The point it labels. */
   readonly pointX: number;
   readonly pointY: number;
+  /** The middle of the label's box (draw it there with textAnchor 'middle': one text mark serves every label). */
+  readonly centerX: number;
 }
 
 /** True when two boxes overlap (touching edges do not). */
@@ -78,7 +80,7 @@ export function placeLabels<T>(
         if (box.left < bounds.left || box.right > bounds.right || box.top < bounds.top || box.bottom > bounds.bottom) continue;
         if (taken.some((other) => overlaps(box, other)) || obstacles.some((other) => overlaps(box, other))) continue;
         taken.push(box);
-        chosen = { row: request.row, x, y: (box.top + box.bottom) / 2, textAnchor, leader: radius > leaderBeyond, pointX: request.x, pointY: request.y };
+        chosen = { row: request.row, x, y: (box.top + box.bottom) / 2, textAnchor, leader: radius > leaderBeyond, pointX: request.x, pointY: request.y, centerX: (box.left + box.right) / 2 };
         break;
       }
       if (chosen !== null) break;

@@ -85,13 +85,11 @@ export function stanceMap(scenario: Scenario, options: { readonly width?: number
   const requests = [...major, ...minor];
   const placed = [...first.placed, ...second.placed];
   const left = [...first.left, ...second.left];
-  const labelRows = placed.map((label) => ({ ...label.row, x: px.invert(label.x), y: py.invert(label.y), anchor: label.textAnchor, leader: label.leader, fromX: px.invert(label.pointX), fromY: py.invert(label.pointY) }));
-  const textMarks = (['start', 'middle', 'end'] as const).flatMap((anchor) => {
-    const rows = labelRows.filter((row) => row.anchor === anchor);
-    const style = (kind: Label['kind']) =>
-      kind === 'ally' ? { fontSize: 11, fill: '#444' } : kind === 'option' ? { fontWeight: 600, fill: '#111', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' } : { fontStyle: 'italic', fill: '#111', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' };
-    return (['ally', 'option', 'status quo'] as const).map((kind) => Plot.text(rows.filter((row) => row.kind === kind), { x: 'x', y: 'y', text: 'text', textAnchor: anchor, lineAnchor: 'middle', ...style(kind) }));
-  });
+  // Each label is drawn centred on its box (one text mark per kind of label), its leader line to the box's edge.
+  const labelRows = placed.map((label) => ({ ...label.row, x: px.invert(label.centerX), y: py.invert(label.y), edge: px.invert(label.x), leader: label.leader, fromX: px.invert(label.pointX), fromY: py.invert(label.pointY) }));
+  const style = (kind: Label['kind']) =>
+    kind === 'ally' ? { fontSize: 11, fill: '#444' } : kind === 'option' ? { fontWeight: 600, fill: '#111', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' } : { fontStyle: 'italic', fill: '#111', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' };
+  const textMarks = (['ally', 'option', 'status quo'] as const).map((kind) => Plot.text(labelRows.filter((row) => row.kind === kind), { x: 'x', y: 'y', text: 'text', textAnchor: 'middle', lineAnchor: 'middle', ...style(kind) }));
   const leftOut = requests.filter((request) => left.includes(request.row)).map((request) => request.row.text);
   const key = compact ? `Options: ${choices.map((choice, k) => `${k + 1} ${choice.label.replaceAll('\n', ' ')}`).join('; ')}.` : '';
   const crowded = leftOut.length === 0 ? '' : `Labels left off where dots crowd: ${leftOut.join(', ')} (point at a dot for its name).`;
@@ -110,7 +108,7 @@ export function stanceMap(scenario: Scenario, options: { readonly width?: number
     symbol: { domain: ['option', 'status quo'], range: ['diamond2', 'star'] },
     ...(caption === '' ? {} : { caption }),
     marks: [
-      Plot.link(labelRows.filter((row) => row.leader), { x1: 'fromX', y1: 'fromY', x2: 'x', y2: 'y', stroke: '#9aa3ad', strokeWidth: 0.8 }),
+      Plot.link(labelRows.filter((row) => row.leader), { x1: 'fromX', y1: 'fromY', x2: 'edge', y2: 'y', stroke: '#9aa3ad', strokeWidth: 0.8 }),
       Plot.dot(allies, {
         x: 'firmness',
         y: 'engagement',

@@ -44,7 +44,7 @@ export function tradeoffChart(result: SimulationResult, options: ChartOptions = 
     rows.map((row) => ({ row, x: px.apply(row.risk), y: py.apply(row.consensus), width: labelWidth(row.label) + 6, height: 16 * row.label.split('\n').length + 4 })),
     { bounds: { left: margin.left, top: 0, right: width, bottom: height - margin.bottom }, obstacles, radii: [10, 18, 28, 42, 60] },
   );
-  const labelRows = placed.map((label) => ({ label: label.row.label, x: px.invert(label.x), y: py.invert(label.y), anchor: label.textAnchor, leader: label.leader, fromX: label.row.risk, fromY: label.row.consensus }));
+  const labelRows = placed.map((label) => ({ label: label.row.label, x: px.invert(label.centerX), edge: px.invert(label.x), y: py.invert(label.y), leader: label.leader, fromX: label.row.risk, fromY: label.row.consensus }));
   return {
     width,
     height,
@@ -73,13 +73,9 @@ export function tradeoffChart(result: SimulationResult, options: ChartOptions = 
         channels: { option: 'label', consensus: 'consensus', risk: 'risk' },
       }),
       // Labels where they overlap no other label and no dot; a leader line when pushed away.
-      Plot.link(labelRows.filter((row) => row.leader), { x1: 'fromX', y1: 'fromY', x2: 'x', y2: 'y', stroke: '#9aa3ad', strokeWidth: 0.8 }),
-      ...(['start', 'middle', 'end'] as const).map((anchor) =>
-        Plot.text(
-          labelRows.filter((row) => row.anchor === anchor),
-          { x: 'x', y: 'y', text: 'label', textAnchor: anchor, lineAnchor: 'middle', fontWeight: 600, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke', fill: '#222' },
-        ),
-      ),
+      Plot.link(labelRows.filter((row) => row.leader), { x1: 'fromX', y1: 'fromY', x2: 'edge', y2: 'y', stroke: '#9aa3ad', strokeWidth: 0.8 }),
+      // Each label centred on the box placeLabels found for it.
+      Plot.text(labelRows, { x: 'x', y: 'y', text: 'label', textAnchor: 'middle', lineAnchor: 'middle', fontWeight: 600, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke', fill: '#222' }),
     ],
   };
 }

@@ -20,6 +20,12 @@ export interface Change {
   readonly interval: { readonly lower: number; readonly upper: number } | null;
 }
 
+/**
+ * The 95% interval of the difference (now minus baseline) of an option's measure, when a paired
+ * comparison on common random numbers has computed it; null when unknown. The default knows none.
+ */
+export type DifferenceIntervals = (optionId: string, measure: string) => { readonly lower: number; readonly upper: number } | null;
+
 /** How two runs differ in size and seed: a sentence flagging it, or null when they match. */
 export function runSizeNote(baseline: SimulationResult, current: SimulationResult): string | null {
   const notes: string[] = [];
@@ -32,19 +38,21 @@ export function runSizeNote(baseline: SimulationResult, current: SimulationResul
 }
 
 /**
- * Every headline figure of every option present in both runs, baseline against current.
+ * Every headline figure of every option present in both runs, baseline against current, with
+ * the interval of each difference when `intervals` knows it.
  *
  * @example
  * compareResults(pinned, latest).find((c) => c.measure === 'consensus');
  * // => { option: 'Dual track', measure: 'consensus', baseline: 0.61, current: 0.55 } (for example)
  */
-export function compareResults(baseline: SimulationResult, current: SimulationResult): Change[] {
+export function compareResults(baseline: SimulationResult, current: SimulationResult, intervals: DifferenceIntervals = () => null): Change[] {
   const changes: Change[] = [];
   for (const option of current.options) {
     const base = baseline.options.find((o) => o.id === option.id);
     if (base === undefined) continue;
     const label = optionLabel(option);
-    const add = (measure: string, before: number | null, now: number | null, withinNoise = false) => changes.push({ option: label, measure, baseline: before, current: now, withinNoise, interval: null });
+    const add = (measure: string, before: number | null, now: number | null, withinNoise = false) =>
+      changes.push({ option: label, measure, baseline: before, current: now, withinNoise, interval: intervals(option.id, measure) });
     const share = (measure: string, before: Estimate, now: Estimate) => add(measure, before.estimate, now.estimate, before.lower <= now.upper && now.lower <= before.upper);
     share('consensus', base.consensus, option.consensus);
     share('first-round consensus', base.firstRoundConsensus, option.firstRoundConsensus);

@@ -44,6 +44,7 @@ export function stanceMapSection(app: NotebookApp) {
   let pending = false;
 
   function render(): void {
+    const started = performance.now();
     const state = app.state.get();
     const width = chartWidth(holder, { minimum: 300, maximum: 900, fallback: 900 });
     const next = renderChart(stanceMap(state.scenario, { width, highlight: dragging?.kind === 'ally' ? dragging.id : undefined }));
@@ -52,6 +53,7 @@ export function stanceMapSection(app: NotebookApp) {
       ...describedChart(next, 'Stance map', `${state.scenario.allies.length} allies (dots, sized by influence, coloured by bloc) and ${options} option${options === 1 ? '' : 's'} (diamonds) placed by firmness and engagement, with the status quo (star).`, 'stance-map'),
     );
     chart = next;
+    performance.measure('concert-chart:stance-map', { start: started, end: performance.now() });
   }
 
   function schedule(): void {

@@ -18,7 +18,6 @@ import { resultsSection } from '../sections/resultsSection.js';
 import { scenarioSection } from '../sections/scenarioSection.js';
 import { settingsSection } from '../sections/settingsSection.js';
 import { stanceMapSection } from '../sections/stanceMapSection.js';
-import { sensitivitySection } from '../sensitivity/sensitivitySection.js';
 
 /** The sections of the menu, in page order: id and name. */
 export const SECTION_MENU: readonly (readonly [string, string])[] = [
@@ -104,11 +103,24 @@ function intro() {
   return { element, update: (state: NotebookState) => (scenarioName.textContent = state.scenario.title) };
 }
 
+/** A section that follows the stores by itself (as the sensitivity section does). */
+export interface PageSection {
+  readonly element: HTMLElement;
+}
+
+/** Sections placed by whoever builds the page. */
+export interface PageSlots {
+  /** Analyses of the levers, placed right after the stance map (a map of viable texts, #landscape, belongs here). */
+  readonly levers?: readonly PageSection[];
+  /** Analyses of the details, placed after "Compare" (the sensitivity section). */
+  readonly analyses?: readonly PageSection[];
+}
+
 /**
  * Builds the page into `root` and subscribes every part to the stores; `problems` is the
- * problems panel's element, placed under the toolbar.
+ * problems panel's element, placed under the toolbar; `slots` holds the sections the caller adds.
  */
-export function layOutPage(root: HTMLElement, app: NotebookApp, problems: HTMLElement, builtIns: readonly BuiltInScenario[], rejected: readonly RejectedScenarioFile[]): void {
+export function layOutPage(root: HTMLElement, app: NotebookApp, problems: HTMLElement, builtIns: readonly BuiltInScenario[], rejected: readonly RejectedScenarioFile[], slots: PageSlots = {}): void {
   const compare = compareSection(app);
   const bar = toolbar(app, () => compare.pin.click());
   const question = intro();
@@ -131,23 +143,28 @@ export function layOutPage(root: HTMLElement, app: NotebookApp, problems: HTMLEl
     headline.element,
     options.element,
     stance.element,
+    ...(slots.levers ?? []).map((view) => view.element),
     allies.element,
     settings.element,
     scenario.element,
     results.element,
     compare.element,
-    sensitivitySection(app).element,
+    ...(slots.analyses ?? []).map((view) => view.element),
     reproduce.element,
   );
   for (const heading of root.querySelectorAll<HTMLElement>('section h2')) heading.tabIndex = -1;
   const showState = (state: NotebookState) => {
+    const started = performance.now();
     for (const view of stateViews) view.update(state);
     bar.showState(state);
+    performance.measure('concert-update:state', { start: started, end: performance.now() });
   };
   const showResults = (next: ResultsState) => {
+    const started = performance.now();
     for (const view of resultViews) view.update(next);
     bar.showResults(next);
     root.dataset.running = next.running === null ? 'no' : next.running.info.kind;
+    performance.measure('concert-update:results', { start: started, end: performance.now() });
   };
   app.state.subscribe(showState);
   app.results.subscribe(showResults);
