@@ -46,11 +46,21 @@ export function describedChart(chart: RenderedChart, name: string, summary: stri
   return [chart, text];
 }
 
+/** Holder widths as the browser last laid them out, kept by one ResizeObserver (reading clientWidth after a change would force a layout of the whole page). */
+const widths = new WeakMap<Element, number>();
+const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver((entries) => entries.forEach((entry) => widths.set(entry.target, entry.contentRect.width)));
+
 /**
  * The width to draw a chart at: its holder's width (so the chart is never scaled down and its
- * text keeps its size), within `[minimum, maximum]`.
+ * text keeps its size), within `[minimum, maximum]`. After the first call the width comes from
+ * a ResizeObserver, without forcing a layout.
  */
 export function chartWidth(holder: Element, { minimum = 300, maximum = 880, fallback = 640 }: { minimum?: number; maximum?: number; fallback?: number } = {}): number {
-  const width = holder.clientWidth;
+  let width = widths.get(holder);
+  if (width === undefined) {
+    width = holder.clientWidth;
+    widths.set(holder, width);
+    observer?.observe(holder);
+  }
   return Math.round(Math.min(maximum, Math.max(minimum, width > 0 ? width : fallback)));
 }

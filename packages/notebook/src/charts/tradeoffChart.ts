@@ -42,7 +42,7 @@ export function tradeoffChart(result: SimulationResult, options: ChartOptions = 
   const obstacles = [...rows.map((row) => pointBox(px.apply(row.risk), py.apply(row.consensus), 7)), { left: cornerText.left - 46, top: cornerText.top - 8, right: cornerText.right + 46, bottom: cornerText.bottom + 8 }];
   const { placed, left } = placeLabels(
     rows.map((row) => ({ row, x: px.apply(row.risk), y: py.apply(row.consensus), width: labelWidth(row.label) + 6, height: 16 * row.label.split('\n').length + 4 })),
-    { bounds: { left: margin.left, top: 0, right: width, bottom: height - margin.bottom }, obstacles, radii: [10, 18, 28, 42, 60] },
+    { bounds: { left: margin.left, top: 0, right: width, bottom: height - margin.bottom }, obstacles, radii: [10, 18, 28, 42, 60, 84, 110] },
   );
   const labelRows = placed.map((label) => ({ label: label.row.label, x: px.invert(label.centerX), edge: px.invert(label.x), y: py.invert(label.y), leader: label.leader, fromX: label.row.risk, fromY: label.row.consensus }));
   return {
