@@ -45,30 +45,36 @@ describe('concert run', () => {
   it('run --format csv prints one row per option, and --table allies one row per (option, ally)', async () => {
     const options = (await runCli(['run', TOY, '-n', '500', '--format', 'csv'])).stdout.trimEnd().split('\n');
     expect(options).toHaveLength(1 + 6);
-    expect(options[0]).toMatch(/^scenario_id,seed,passes,option_id,option_name,/);
+    expect(options[0]).toMatch(/^scenario_id,seed,passes,option_id,option,proposed_firmness,/);
+    expect(options[0]).toContain(',consensus_without_risk,consensus_without_risk_lower,consensus_without_risk_upper,');
+    expect(options[0]).toContain(',signal_strength_mean,signal_strength_p05,');
     expect(options[1]).toMatch(/^toy-32,1,500,engage,Engagement first,/);
     const allies = (await runCli(['run', TOY, '-n', '500', '--format', 'csv', '--table', 'allies'])).stdout.trimEnd().split('\n');
     expect(allies).toHaveLength(1 + 6 * 32);
     expect(allies[0]).toBe(
-      'scenario_id,seed,passes,option_id,ally_id,initial_objection_rate,initial_objection_rate_lower,initial_objection_rate_upper,blocker_rate,blocker_rate_lower,blocker_rate_upper,sole_blocker_rate,sole_blocker_rate_lower,sole_blocker_rate_upper',
+      'scenario_id,seed,passes,option_id,option,ally_id,ally,initial_objection_rate,initial_objection_rate_lower,initial_objection_rate_upper,blocker_rate,blocker_rate_lower,blocker_rate_upper,sole_blocker_rate,sole_blocker_rate_lower,sole_blocker_rate_upper',
     );
+    expect(allies[1]).toMatch(/^toy-32,1,500,engage,Engagement first,A01,Ally 1,/);
     const widths = new Set(parseCsv(allies.join('\n') + '\n').map((row) => row.length));
-    expect(widths).toEqual(new Set([14]));
+    expect(widths).toEqual(new Set([16]));
   });
 
-  it('run --format csv matches the result JSON figure for figure', async () => {
+  it('run --format csv matches the result JSON figure for figure, to 4 decimals', async () => {
     const result = simulate(toy(), { passes: 500, seed: 1 });
     const rows = parseCsv((await runCli(['run', TOY, '-n', '500', '--format', 'csv'])).stdout);
     expect(rows).toHaveLength(7);
     const header = rows[0]!;
     const column = (name: string) => header.indexOf(name);
+    const four = (value: number) => Number(value.toFixed(4));
     result.options.forEach((option, k) => {
       const row = rows[k + 1]!;
-      expect(Number(row[column('consensus')])).toBe(option.consensus.estimate);
-      expect(Number(row[column('risk_upper')])).toBe(option.risk.upper);
-      expect(row[column('option_name')]).toBe(option.name);
-      expect(row[column('mean_rounds')]).toBe(option.meanRounds === null ? '' : String(option.meanRounds));
+      expect(Number(row[column('consensus')])).toBe(four(option.consensus.estimate));
+      expect(Number(row[column('risk_upper')])).toBe(four(option.risk.upper));
+      expect(Number(row[column('consensus_without_risk')])).toBe(four(option.viability.estimate));
+      expect(row[column('option')]).toBe(option.name);
+      expect(row[column('mean_rounds')]).toBe(option.meanRounds === null ? '' : String(four(option.meanRounds)));
     });
+    for (const row of rows.slice(1)) for (const field of row.slice(5)) expect(field).toMatch(/^(-?\d+(\.\d{1,4})?)?$/);
   });
 
   // Regression guard: pins the table's layout; update the snapshot when the layout changes on purpose.

@@ -78,12 +78,13 @@ describe('notebook in Chromium', () => {
     for (const id of ['stance-map', 'results', 'chart-tradeoff', 'chart-blockers', 'chart-signal', 'reproduce'])
       await page.locator(`#${id}`).screenshot({ path: join(ARTIFACTS, `notebook-${id}.png`) });
     // Each chart downloads as SVG and PNG; results as JSON and CSV.
-    const svg = await downloadOf(page, '[aria-label="Download the consensus chart as SVG"]');
+    const svg = await downloadOf(page, '[data-download="consensus.svg"]');
     expect(svg).toMatch(/^<\?xml[^]*<svg[^]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    const [png] = await Promise.all([page.waitForEvent('download'), page.click('[aria-label="Download the stance-map chart as PNG"]')]);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-download="stance-map.png"]')]);
     expect(png.suggestedFilename()).toBe('concert-stance-map.png');
     expect(readFileSync((await png.path())!).subarray(1, 4).toString('latin1')).toBe('PNG');
-    expect((await downloadOf(page, '[data-field=download-csv]')).split('\n')[0]).toBe('option_id,option_name,ally_id,measure,estimate,lower,upper');
+    expect((await downloadOf(page, '[data-field=download-csv]')).split('\n')[0]).toMatch(/^scenario_id,seed,passes,option_id,option,proposed_firmness,/);
+    expect((await downloadOf(page, '[data-field=download-allies-csv]')).split('\n')[0]).toMatch(/^scenario_id,seed,passes,option_id,option,ally_id,ally,/);
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });
@@ -161,10 +162,14 @@ describe('notebook in Chromium', () => {
     const isolation = (p: (typeof points)[number]) =>
       Math.min(...[...points, ...options].filter((q) => q !== p).map((q) => Math.hypot(q.firmness - p.firmness, q.engagement - p.engagement)));
     const ally = [...points].sort((a, b) => isolation(b) - isolation(a))[0]!;
-    const label = page.locator('[data-chart=stance-map] svg text', { hasText: new RegExp(`^${ally.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first();
-    await label.scrollIntoViewIfNeeded();
-    const box = (await label.boundingBox())!;
-    const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 + 11 }; // the label sits 11 px above its dot
+    await page.locator('[data-chart=stance-map]').scrollIntoViewIfNeeded();
+    // The dot's place on screen, from the chart's own scales (labels move to avoid each other).
+    const start = await page.evaluate(({ firmness, engagement }) => {
+      const chart = document.querySelector('[data-chart=stance-map]')!.firstElementChild as Element & { scale(name: string): { apply(v: number): number } };
+      const svg = [...chart.querySelectorAll('svg')].at(-1)!;
+      const box = svg.getBoundingClientRect();
+      return { x: box.left + chart.scale('x').apply(firmness), y: box.top + chart.scale('y').apply(engagement) };
+    }, ally);
     const target = { x: start.x + (ally.firmness < 0.5 ? 120 : -120), y: start.y + (ally.engagement < 0.5 ? -90 : 90) };
     const before = await rendered(page);
     await page.mouse.move(start.x, start.y);
@@ -229,22 +234,25 @@ describe('notebook in Chromium', () => {
     toy.allies[0]!.name = '<img src=x onerror="document.title=1">';
     toy.options = [];
     await page.setInputFiles('[data-field=scenario-file]', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(toy)) });
-    const problems = page.locator('[data-field=problems]');
+    // The problems appear next to the file field, in view, naming each ally by its name.
+    const problems = page.locator('[data-field=file-problems]');
     await problems.waitFor({ state: 'visible' });
     expect(await problems.locator('strong').innerText()).toBe('broken.json is not a valid scenario; the notebook keeps the current one.');
     expect(await problems.locator('li').allInnerTexts()).toEqual([
-      'allies[3].hawkishness.center: must be strictly between 0 and 1, got 1.4',
-      'allies[5].id: must be unique (already used by allies[4]), got "A05"',
+      'Ally 4’s hawkishness center: must be strictly between 0 and 1, got 1.4 (allies[3].hawkishness.center)',
+      'Ally 6’s id: must be unique (already used by allies[4]), got "A05" (allies[5].id)',
       'options: must list at least one strategy option, got []',
     ]);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    const box = (await problems.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + Math.min(box.height, 200)).toBeLessThanOrEqual(900);
     await page.screenshot({ path: join(ARTIFACTS, 'notebook-broken-file.png') });
     expect(await page.evaluate(() => location.hash)).toBe(hashBefore);
     expect(await page.locator('.scenario-title').innerText()).toBe(titleBefore);
     expect(await summaryText(page)).toBe(summaryBefore);
 
     await page.setInputFiles('[data-field=scenario-file]', { name: 'not-json.json', mimeType: 'application/json', buffer: Buffer.from('{ "allies": [') });
-    await page.waitForFunction(() => document.querySelector('[data-field=problems] strong')?.textContent?.startsWith('not-json.json'));
+    await page.waitForFunction(() => document.querySelector('[data-field=file-problems] strong')?.textContent?.startsWith('not-json.json'));
     expect((await problems.locator('li').allInnerTexts())[0]).toMatch(/^\(file\): must be JSON; /);
 
     // A valid file whose names hold markup: loaded, shown as text, never as elements.

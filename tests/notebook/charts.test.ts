@@ -7,7 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { blockersHeatmap } from '../../packages/notebook/src/charts/blockersHeatmap.js';
-import { clusterLabels, finiteRows, marginFor, wrapLabel, percent, pointChange } from '../../packages/notebook/src/charts/chartData.js';
+import fc from 'fast-check';
+import { estimateText, finiteRows, marginFor, wrapLabel, percent, pointChange } from '../../packages/notebook/src/charts/chartData.js';
+import { DASHES, dodge } from '../../packages/notebook/src/charts/convergenceChart.js';
+import { headlineChart } from '../../packages/notebook/src/charts/headlineChart.js';
+import { overlaps, placeLabels, pointBox } from '../../packages/notebook/src/charts/labelPlacement.js';
 import { consensusChart } from '../../packages/notebook/src/charts/consensusChart.js';
 import { convergenceChart } from '../../packages/notebook/src/charts/convergenceChart.js';
 import { dilutionChart } from '../../packages/notebook/src/charts/dilutionChart.js';
@@ -52,12 +56,38 @@ describe.each(Object.entries(RESULT_CHARTS))('%s(result, options)', (name, chart
   });
 });
 
+describe('headlineChart(result, options)', () => {
+  it('draws a dot and an interval for each option and measure, names every option, and matches its snapshot (regression guard)', () => {
+    for (const width of [320, 560]) {
+      const node = render(headlineChart(TOY_RESULT, { width }));
+      expect(mainSvg(node)?.getAttribute('width')).toBe(String(width));
+      expect(node.outerHTML).not.toMatch(/NaN|Infinity|undefined/);
+      expect(mainSvg(node)!.querySelectorAll('circle')).toHaveLength(TOY_RESULT.options.length * 3);
+      for (const option of TOY_RESULT.options) expect(node.innerHTML).toContain(option.name.slice(0, 10));
+    }
+    expect(rounded(render(headlineChart(TOY_RESULT, { width: 520 })))).toMatchSnapshot('headlineChart svg');
+  });
+});
+
+describe('blockersHeatmap with a baseline', () => {
+  it('colours the change and says so in its legend', () => {
+    const spec = blockersHeatmap(TOY_RESULT, { baseline: TOY_BASELINE });
+    expect((spec.color as { label: string }).label).toMatch(/^Change in blocker rate/);
+    expect((blockersHeatmap(TOY_RESULT).color as { label: string }).label).toMatch(/^Blocker rate/);
+  });
+});
+
 describe('stanceMap(scenario, options)', () => {
   it('renders every ally and option with its label, without NaN, and matches its snapshot (regression guard)', () => {
     const node = render(stanceMap(TOY, { width: 600 }));
     const html = node.outerHTML;
     expect(html).not.toMatch(/NaN|Infinity|undefined/);
-    for (const point of stancePoints(TOY)) expect(point.kind === 'ally' ? html : node.textContent).toContain(point.kind === 'ally' ? `>${point.id}<` : point.label);
+    // Every ally is labelled by its code, or named in the caption when its dot is too crowded.
+    const caption = node.querySelector('figcaption')?.textContent ?? '';
+    for (const point of stancePoints(TOY)) {
+      if (point.kind === 'ally') expect(html.includes(`>${point.id}<`) || caption.includes(point.id), point.id).toBe(true);
+      else expect(node.textContent).toContain(point.label);
+    }
     expect(rounded(node)).toMatchSnapshot('stanceMap svg');
   });
 
@@ -74,17 +104,39 @@ describe('chart data helpers', () => {
   });
 
   it('percent(p) and pointChange(d) format probabilities', () => {
-    expect([percent(0.4567), percent(0.0123), percent(0)]).toEqual(['46%', '1.2%', '0%']);
+    expect([percent(0.4567), percent(0.0123), percent(0), percent(1)]).toEqual(['45.7%', '1.2%', '0.0%', '100.0%']);
+    expect(estimateText({ estimate: 0.612, lower: 0.601, upper: 0.623 })).toBe('61.2% (60.1–62.3%)');
     expect([pointChange(0.031), pointChange(-0.2), pointChange(0.0001)]).toEqual(['+3.1 pt', '−20.0 pt', '±0.0 pt']);
   });
 
-  it('clusterLabels(rows, pixel) joins the labels of points that would overlap', () => {
-    const rows = [
-      { label: 'A', x: 0, y: 0 },
-      { label: 'B', x: 5, y: 3 },
-      { label: 'C', x: 0, y: 40 },
-    ];
-    expect(clusterLabels(rows, (row) => row).map((row) => row.label)).toEqual(['A\nB', 'C']);
+  it('placeLabels(requests, options) never lets two labels, or a label and a dot, overlap, and keeps them inside', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ x: fc.double({ min: 0, max: 400, noNaN: true }), y: fc.double({ min: 0, max: 300, noNaN: true }), width: fc.integer({ min: 8, max: 90 }) }), { maxLength: 40 }), (points) => {
+        const bounds = { left: 0, top: 0, right: 400, bottom: 300 };
+        const obstacles = points.map((p) => pointBox(p.x, p.y, 4));
+        const { placed, left } = placeLabels(points.map((p, k) => ({ row: k, x: p.x, y: p.y, width: p.width, height: 12 })), { bounds, obstacles });
+        expect(placed.length + left.length).toBe(points.length);
+        const boxes = placed.map((label) => {
+          const width = points[label.row]!.width;
+          const x0 = label.textAnchor === 'start' ? label.x : label.textAnchor === 'end' ? label.x - width : label.x - width / 2;
+          return { left: x0, right: x0 + width, top: label.y - 6, bottom: label.y + 6 };
+        });
+        for (const [k, box] of boxes.entries()) {
+          expect(box.left >= bounds.left && box.right <= bounds.right && box.top >= bounds.top && box.bottom <= bounds.bottom).toBe(true);
+          for (const other of boxes.slice(k + 1)) expect(overlaps(box, other)).toBe(false);
+          for (const obstacle of obstacles) expect(overlaps(box, obstacle)).toBe(false);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('dodge(labels, options) moves end labels apart in order, within the plot when they fit', () => {
+    expect(dodge([{ y: 100, lines: 1 }, { y: 102, lines: 1 }], { top: 0, bottom: 300, lineHeight: 14 }).map((l) => l.y)).toEqual([100, 118]);
+    const crowded = dodge(Array.from({ length: 6 }, () => ({ y: 290, lines: 1 })), { top: 0, bottom: 300, lineHeight: 14 });
+    for (let k = 1; k < crowded.length; k++) expect(crowded[k]!.y - crowded[k - 1]!.y).toBeGreaterThanOrEqual(18);
+    expect(crowded.at(-1)!.y).toBeLessThanOrEqual(291);
+    expect(new Set(DASHES).size).toBe(DASHES.length);
   });
 
   it('wrapLabel(label, width) breaks long labels at spaces and leaves short ones alone', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareRun, simulate, summarizeTally } from '../../packages/core/src/index.js';
-import { runInChunks } from '../../packages/notebook/src/chunkedRun.js';
+import { runInChunks } from '../../packages/notebook/src/workers/chunkedRun.js';
 import { TOY } from './fixtures.js';
 
 describe('runInChunks(run, options)', () => {

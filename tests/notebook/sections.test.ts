@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { el } from '../../packages/notebook/src/dom.js';
 import { groupAllies } from '../../packages/notebook/src/sections/alliesSection.js';
-import { compareResults } from '../../packages/notebook/src/sections/compareSection.js';
+import { compareResults, runSizeNote } from '../../packages/notebook/src/sections/compareSection.js';
 import { estimateText } from '../../packages/notebook/src/sections/resultsSection.js';
 import { readScenarioText } from '../../packages/notebook/src/sections/scenarioSection.js';
 import { TOY, TOY_BASELINE, TOY_RESULT } from './fixtures.js';
@@ -28,9 +28,22 @@ describe('notebook sections', () => {
     const changes = compareResults(TOY_BASELINE, TOY_RESULT);
     expect(changes.length).toBe(6 * 6);
     const consensus = changes.find((c) => c.option === 'Dual track' && c.measure === 'consensus')!;
-    expect(consensus).toEqual({ option: 'Dual track', measure: 'consensus', baseline: TOY_BASELINE.options[2]!.consensus.estimate, current: TOY_RESULT.options[2]!.consensus.estimate });
+    const [before, now] = [TOY_BASELINE.options[2]!.consensus, TOY_RESULT.options[2]!.consensus];
+    expect(consensus).toEqual({ option: 'Dual track', measure: 'consensus', baseline: before.estimate, current: now.estimate, withinNoise: before.lower <= now.upper && now.lower <= before.upper, interval: null });
     const never = changes.find((c) => c.option === 'Containment' && c.measure === 'dilution')!;
     expect([never.baseline, never.current]).toEqual([null, null]);
+  });
+
+  it('compareResults(baseline, current, intervals) carries the interval of each difference a paired comparison knows', () => {
+    const changes = compareResults(TOY_BASELINE, TOY_RESULT, (option, measure) => (option === 'dual-track' && measure === 'risk' ? { lower: -0.01, upper: 0.02 } : null));
+    expect(changes.find((c) => c.option === 'Dual track' && c.measure === 'risk')!.interval).toEqual({ lower: -0.01, upper: 0.02 });
+    expect(changes.filter((c) => c.interval !== null)).toHaveLength(1);
+  });
+
+  it('runSizeNote(baseline, current) flags runs of different sizes or seeds, and only those', () => {
+    expect(runSizeNote(TOY_RESULT, TOY_RESULT)).toBeNull();
+    expect(runSizeNote(TOY_BASELINE, TOY_RESULT)).toMatch(/^The baseline ran 1,000 passes and this run 2,000: /);
+    expect(runSizeNote(TOY_BASELINE, TOY_RESULT)).toContain('The seeds differ (8 and 7).');
   });
 
   it('estimateText(estimate) shows the estimate and its interval in percent', () => {

@@ -3,22 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../packages/core/src/index.js';
 import { initialState, type NotebookState } from '../../packages/notebook/src/notebookState.js';
 import { moveAlly, setBargaining } from '../../packages/notebook/src/scenarioEdits.js';
-import { decodeState, encodeState } from '../../packages/notebook/src/urlState.js';
+import { decodeState, encodeState, type LinkedState } from '../../packages/notebook/src/urlState.js';
 import { TOY } from './fixtures.js';
 
-const edited: NotebookState = {
+const editedState: NotebookState = {
   ...initialState(moveAlly(setBargaining(TOY, 'maxRounds', 5), 'A07', 0.81, 0.12), 'toy-32'),
   disabledEvents: ['thaw'],
-  run: { passes: 12_345, quickPasses: 3_000, seed: 'workshop-b', shown: 'full' },
+  run: { passes: 12_345, quickPasses: 3_000, seed: 'workshop-b' },
 };
+const edited: LinkedState = { state: editedState, shown: 'full' };
 
-async function decoded(hash: string): Promise<NotebookState> {
+async function decoded(hash: string): Promise<LinkedState> {
   const result = await decodeState(hash);
   if (!result.success) throw new Error(result.problems.map(formatProblem).join('\n'));
   return result.data;
 }
 
-describe('encodeState(state) and decodeState(hash)', () => {
+describe('encodeState({ state, shown }) and decodeState(hash)', () => {
   it('decodeState(encodeState(state)) gives back the same state', async () => {
     const hash = await encodeState(edited);
     expect(hash).toMatch(/^v=1&s=[A-Za-z0-9_-]+$/);
@@ -39,8 +40,8 @@ describe('encodeState(state) and decodeState(hash)', () => {
         fc.oneof(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.string({ minLength: 1, maxLength: 40 })),
         fc.integer({ min: 1, max: 1_000_000_000 }),
         async (firmness, engagement, seed, passes) => {
-          const state: NotebookState = { ...initialState(moveAlly(TOY, 'A12', firmness, engagement), 'toy-32'), run: { passes, quickPasses: 2000, seed, shown: 'quick' } };
-          expect(await decoded(await encodeState(state))).toEqual(state);
+          const linked: LinkedState = { state: { ...initialState(moveAlly(TOY, 'A12', firmness, engagement), 'toy-32'), run: { passes, quickPasses: 2000, seed } }, shown: 'quick' };
+          expect(await decoded(await encodeState(linked))).toEqual(linked);
         },
       ),
       { numRuns: 25 },
@@ -65,10 +66,13 @@ describe('encodeState(state) and decodeState(hash)', () => {
 
   it('lists every problem of a well-formed link holding an invalid scenario and settings', async () => {
     const bad = {
-      ...edited,
-      scenario: { ...edited.scenario, allies: edited.scenario.allies.map((ally, k) => (k === 12 ? { ...ally, hawkishness: { center: 1.2, uncertainty: 0.5 } } : ally)) },
-      run: { passes: 0, quickPasses: 1.5, seed: '', shown: 'later' },
-    } as unknown as NotebookState;
+      state: {
+        ...editedState,
+        scenario: { ...editedState.scenario, allies: editedState.scenario.allies.map((ally, k) => (k === 12 ? { ...ally, hawkishness: { center: 1.2, uncertainty: 0.5 } } : ally)) },
+        run: { passes: 0, quickPasses: 1.5, seed: '' },
+      },
+      shown: 'later',
+    } as unknown as LinkedState;
     const result = await decodeState(await encodeState(bad));
     expect(result.success).toBe(false);
     if (!result.success)

@@ -6,15 +6,15 @@
  * section, driven through a fake worker, shows the tornado, the Sobol bars and the drivers.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { discoverDrivers, sensitivityParameters, sobol, tornado, type SobolResult, type TornadoResult } from '../../packages/core/src/index.js';
+import { discoverDrivers, sensitivityParameters, sobol, sobolFromTornado, tornado, type SobolResult, type TornadoResult } from '../../packages/core/src/index.js';
 import { renderChart } from '../../packages/notebook/src/charts/renderChart.js';
-import type { NotebookApp, ResultsState } from '../../packages/notebook/src/notebookApp.js';
+import { NO_RESULTS, type NotebookApp, type ResultsState } from '../../packages/notebook/src/notebookApp.js';
 import { initialState, type NotebookState } from '../../packages/notebook/src/notebookState.js';
 import { runAnalysis } from '../../packages/notebook/src/sensitivity/runAnalysis.js';
-import { sobolChart, tornadoChart, tornadoRows } from '../../packages/notebook/src/sensitivity/sensitivityCharts.js';
-import type { SensitivityRequest, SensitivityResponse } from '../../packages/notebook/src/sensitivity/sensitivityProtocol.js';
+import { clippedSobolRows, sobolChart, tornadoChart, tornadoRows } from '../../packages/notebook/src/sensitivity/sensitivityCharts.js';
+import type { SensitivityJob, SensitivityOutcome } from '../../packages/notebook/src/sensitivity/sensitivityProtocol.js';
+import type { JobRequest, JobResponse } from '../../packages/notebook/src/workers/jobProtocol.js';
 import { sensitivitySection, type SensitivityWorker } from '../../packages/notebook/src/sensitivity/sensitivitySection.js';
-import { sobolFromTornado } from '../../packages/notebook/src/sensitivity/sobolFromTornado.js';
 import { Store } from '../../packages/notebook/src/store.js';
 import { TOY } from '../notebook/fixtures.js';
 
@@ -31,26 +31,26 @@ function rounded(node: Element): string {
 describe('runAnalysis(request, hooks)', () => {
   it('gives the same bytes as the core run in one go, chunk by chunk', async () => {
     const settings = { passes: 700, seed: 7, options: ['dual-track', 'suspend'] };
-    const outcome = await runAnalysis({ type: 'tornado', id: 1, scenario: TOY, settings }, hooks);
+    const outcome = await runAnalysis({ type: 'tornado', scenario: TOY, settings }, hooks);
     expect(JSON.stringify(outcome)).toBe(JSON.stringify({ type: 'tornado', result: tornado(TOY, settings) }));
-    const sobolSettings = sobolFromTornado(TOY, TORNADO, { option: 'dual-track', innerPasses: 100 });
-    const sobolOutcome = await runAnalysis({ type: 'sobol', id: 2, scenario: TOY, settings: sobolSettings }, hooks);
+    const sobolSettings = sobolFromTornado(TORNADO, { option: 'dual-track', innerPasses: 100 });
+    const sobolOutcome = await runAnalysis({ type: 'sobol', scenario: TOY, settings: sobolSettings }, hooks);
     expect(JSON.stringify(sobolOutcome)).toBe(JSON.stringify({ type: 'sobol', result: sobol(TOY, sobolSettings) }));
     const discoverSettings = { passes: 1000, seed: 7, option: 'dual-track' };
-    expect(await runAnalysis({ type: 'discover', id: 3, scenario: TOY, settings: discoverSettings }, hooks)).toEqual({ type: 'discover', result: discoverDrivers(TOY, discoverSettings) });
+    expect(await runAnalysis({ type: 'discover', scenario: TOY, settings: discoverSettings }, hooks)).toEqual({ type: 'discover', result: discoverDrivers(TOY, discoverSettings) });
   });
 
   it('stops between chunks when told, returning null', async () => {
     const progress: number[] = [];
-    const outcome = await runAnalysis({ type: 'tornado', id: 1, scenario: TOY, settings: { passes: 1000, seed: 7 } }, { ...hooks, shouldStop: () => progress.length >= 2, onProgress: (done) => progress.push(done) });
+    const outcome = await runAnalysis({ type: 'tornado', scenario: TOY, settings: { passes: 1000, seed: 7 } }, { ...hooks, shouldStop: () => progress.length >= 2, onProgress: (done, of) => progress.push(done / of) });
     expect(outcome).toBeNull();
     expect(progress).toEqual([0.25, 0.5]);
   });
 });
 
-describe('sobolFromTornado(scenario, tornado, options)', () => {
+describe('sobolFromTornado(tornado, options) (core)', () => {
   it('ranges over the four largest swings, each value ± the step inside its domain', () => {
-    const settings = sobolFromTornado(TOY, TORNADO, { option: 'dual-track', measure: 'consensus' });
+    const settings = sobolFromTornado(TORNADO, { option: 'dual-track', measure: 'consensus' });
     expect(settings.parameters).toHaveLength(4);
     const catalog = sensitivityParameters(TOY);
     for (const range of settings.parameters) {
@@ -63,7 +63,7 @@ describe('sobolFromTornado(scenario, tornado, options)', () => {
 });
 
 describe('tornadoChart(result, options) and sobolChart(result, options)', () => {
-  const SOBOL: SobolResult = sobol(TOY, { ...sobolFromTornado(TOY, TORNADO, { option: 'dual-track', innerPasses: 100 }), bootstrap: 100 });
+  const SOBOL: SobolResult = sobol(TOY, { ...sobolFromTornado(TORNADO, { option: 'dual-track', innerPasses: 100 }), bootstrap: 100 });
 
   it('draw a bar and an interval per move and per index, without NaN', () => {
     const rows = tornadoRows(TORNADO, 'dual-track', 'consensus', 12);
@@ -74,6 +74,17 @@ describe('tornadoChart(result, options) and sobolChart(result, options)', () => 
     expect(tornadoSvg).toContain(`>${rows[0]!.label}<`);
   });
 
+  it('sobolChart draws negative estimates at 0 and says so in its caption, with the actual values', () => {
+    const negative: SobolResult = {
+      ...SOBOL,
+      outputs: SOBOL.outputs.map((output) => ({ ...output, indices: output.indices.map((entry, k) => (k === 0 && entry.first !== null ? { ...entry, first: { ...entry.first, estimate: -0.04, lower: -0.12, upper: 0.05 } } : entry)) })),
+    };
+    const node = renderChart(sobolChart(negative));
+    expect(node.querySelector('figcaption')?.textContent).toMatch(/^Drawn at 0 \(an index cannot be negative; below 0 is sampling error\): .*first order −0\.04 \(−0\.12 to 0\.05\)/);
+    expect(node.textContent).toContain('−0.04 (−0.12 to 0.05)');
+    expect(renderChart(sobolChart(SOBOL)).querySelector('figcaption') === null || clippedSobolRows(SOBOL, 0).length > 0).toBe(true);
+  });
+
   it('match their SVG snapshots (regression guards, rounded numbers)', () => {
     expect(rounded(renderChart(tornadoChart(TORNADO, { option: 'dual-track', top: 5 })))).toMatchSnapshot('tornado svg');
     expect(rounded(renderChart(sobolChart(SOBOL)))).toMatchSnapshot('sobol svg');
@@ -82,23 +93,29 @@ describe('tornadoChart(result, options) and sobolChart(result, options)', () => 
 
 /** A worker that runs each analysis in this thread. */
 class InlineWorker implements SensitivityWorker {
-  onmessage: ((event: MessageEvent<SensitivityResponse>) => void) | null = null;
-  readonly requests: SensitivityRequest[] = [];
+  listener: ((event: MessageEvent<JobResponse<SensitivityOutcome>>) => void) | null = null;
+  readonly requests: SensitivityJob[] = [];
   done: Promise<void> = Promise.resolve();
 
-  postMessage(request: SensitivityRequest): void {
-    this.requests.push(request);
+  addEventListener(_type: 'message', listener: (event: MessageEvent<JobResponse<SensitivityOutcome>>) => void): void {
+    this.listener = listener;
+  }
+
+  reply(message: JobResponse<SensitivityOutcome>): void {
+    this.listener?.({ data: message } as MessageEvent<JobResponse<SensitivityOutcome>>);
+  }
+
+  postMessage(request: JobRequest<SensitivityJob>): void {
     if (request.type === 'cancel') return;
-    this.done = runAnalysis(request, hooks).then((outcome) => {
-      this.onmessage?.({ data: { type: 'outcome', id: request.id, outcome: outcome!, workerMs: 5 } } as MessageEvent<SensitivityResponse>);
-    });
+    this.requests.push(request.job);
+    this.done = runAnalysis(request.job, hooks).then((outcome) => this.reply({ type: 'outcome', id: request.id, outcome: outcome!, workerMs: 5 }));
   }
 }
 
 function fakeApp(): NotebookApp & { problems: string[][] } {
   const problems: string[][] = [];
   const state = new Store<NotebookState>(initialState(TOY, 'toy-32'));
-  const results = new Store<ResultsState>({ result: null, shownKind: null, timing: null, baseline: null, running: null, passesDone: 0 });
+  const results = new Store<ResultsState>(NO_RESULTS);
   return {
     problems,
     state,
@@ -134,7 +151,7 @@ describe('sensitivitySection(app, options)', () => {
     field<HTMLButtonElement>('sensitivity-sobol').click();
     await worker.done;
     expect(worker.requests[1]).toMatchObject({ type: 'sobol', settings: { outputs: [{ option: 'dual-track', measure: 'consensus' }], samples: 128 } });
-    expect(field('sensitivity-sobol-chart').textContent).toContain('Sobol indices: consensus of dual-track');
+    expect(field('sensitivity-sobol-chart').textContent).toContain('Sobol indices: consensus of Dual track');
 
     field<HTMLButtonElement>('sensitivity-discover').click();
     await worker.done;
@@ -151,9 +168,7 @@ describe('sensitivitySection(app, options)', () => {
     const app = fakeApp();
     const worker = new InlineWorker();
     worker.postMessage = function (request) {
-      this.requests.push(request);
-      if (request.type !== 'cancel')
-        this.onmessage?.({ data: { type: 'error', id: request.id, problems: [{ path: 'passes', message: 'must be a whole number', value: 0.5 }] } } as unknown as MessageEvent<SensitivityResponse>);
+      if (request.type === 'start') this.reply({ type: 'error', id: request.id, problems: [{ path: 'passes', message: 'must be a whole number', value: 0.5 }] });
     };
     const { element } = sensitivitySection(app, { createWorker: () => worker });
     element.querySelector<HTMLButtonElement>('[data-field="sensitivity-tornado"]')!.click();

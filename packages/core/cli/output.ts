@@ -1,9 +1,8 @@
 /** Rendering a result in the format asked for on the command line. */
-import type { SimulationResult } from '../src/index.js';
+import { CSV_TABLES, resultCsv, type CsvTable, type SimulationResult } from '../src/index.js';
 import { parseChoice, stringOption } from './args.js';
 import type { OptionSpec, ParsedArgs } from './command.js';
 import { UsageError } from './exitCodes.js';
-import { CSV_TABLES, resultCsv, type CsvTable } from './formats/csv.js';
 import { resultTable } from './formats/table.js';
 
 /** The output formats of a result. */

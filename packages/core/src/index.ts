@@ -66,6 +66,10 @@ export { ENGINE_VERSION, MODEL_VERSION } from './version.js';
 
 // Sensitivity and drivers (tornado, Sobol indices, scenario discovery)
 export * from './analysis/sensitivity/index.js';
+export { sobolFromTornado, type SobolFromTornadoOptions } from './analysis/sensitivity/sobolFromTornado.js';
+
+// Result formats (text, shared by the CLI and the notebook)
+export { resultCsv, optionsCsv, alliesCsv, csvField, CSV_TABLES, CSV_DECIMALS, type CsvTable } from './formats/resultCsv.js';
 
 // Deprecated (see CHANGELOG.md)
 export { RecordingStream, ReplayStream, traceBargaining } from './deprecated.js';

@@ -4,7 +4,7 @@
  * so files added later appear without code changes). Until that folder has any, the 32-ally test
  * fixture stands in. Files that are not valid scenarios are reported, not offered.
  */
-import { formatProblem, parseScenario, type Scenario } from '../../core/src/index.js';
+import { formatProblem, parseScenario, type Scenario } from '@concert/core';
 
 /** A scenario offered in the picker. */
 export interface BuiltInScenario {

@@ -1,22 +1,25 @@
 /** What the sections of the notebook share: the state store, the results store and the actions. */
-import type { Scenario, SimulationResult } from '../../core/src/index.js';
-import type { NotebookState, RunKind } from './notebookState.js';
-import type { ActiveRun } from './runClient.js';
+import type { Scenario, SimulationResult } from '@concert/core';
+import type { NotebookState, RunInfo, RunKind } from './notebookState.js';
 import type { Store } from './store.js';
+import type { ActiveJob } from './workers/jobClient.js';
 
-/** Runs and their results, as the page shows them. */
+/** Runs and their results, as the page shows them: what was shown lives here, not in the state. */
 export interface ResultsState {
   /** The result on screen (the last run that finished), if any. */
   readonly result: SimulationResult | null;
-  /** Which kind of run produced it, and how long it took. */
-  readonly shownKind: RunKind | null;
+  /** The run that produced it (its kind, size and the state it ran), and how long it took. */
+  readonly shown: RunInfo | null;
   readonly timing: { readonly totalMs: number; readonly workerMs: number } | null;
   /** The pinned run to compare against. */
   readonly baseline: SimulationResult | null;
   /** The run in progress and its passes done. */
-  readonly running: ActiveRun | null;
+  readonly running: ActiveJob<RunInfo> | null;
   readonly passesDone: number;
 }
+
+/** The results store before any run. */
+export const NO_RESULTS: ResultsState = { result: null, shown: null, timing: null, baseline: null, running: null, passesDone: 0 };
 
 /** The notebook's shared context. */
 export interface NotebookApp {

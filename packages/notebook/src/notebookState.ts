@@ -1,13 +1,14 @@
 /**
- * The notebook's state: everything needed to reproduce what is on screen. It is what the URL hash
- * carries (see urlState.ts): the edited scenario, the events switched off, and the run settings.
+ * The notebook's state: the edited scenario, the events switched off, and the run settings. With
+ * the kind of run on screen (which the results store knows), it is what the URL hash carries
+ * (see urlState.ts).
  */
-import type { Scenario, Seed } from '../../core/src/index.js';
+import type { Scenario, Seed } from '@concert/core';
 
 /** Version of the state format carried in links; a link of another version is refused with a clear problem. */
 export const STATE_VERSION = 1;
 
-/** Which run's numbers are shown: the automatic quick run or the full run. */
+/** A kind of run: the automatic quick run or the full run. */
 export type RunKind = 'quick' | 'full';
 
 /** Run settings of the notebook. */
@@ -18,8 +19,6 @@ export interface RunSettingsState {
   readonly quickPasses: number;
   /** The seed of both runs. */
   readonly seed: Seed;
-  /** Which run the page shows; a shared link repeats that run. */
-  readonly shown: RunKind;
 }
 
 /** The whole state of the notebook. */
@@ -39,7 +38,7 @@ export interface NotebookState {
  * seed "hague-2025", the run of the README's headline results, so the full run of the default
  * scenario shows exactly the README's figures.
  */
-export const DEFAULT_RUN_SETTINGS: RunSettingsState = { passes: 20_000, quickPasses: 4_000, seed: 'hague-2025', shown: 'quick' };
+export const DEFAULT_RUN_SETTINGS: RunSettingsState = { passes: 20_000, quickPasses: 4_000, seed: 'hague-2025' };
 
 /**
  * A fresh state for a scenario, with the default run settings.
@@ -64,6 +63,29 @@ export function effectiveScenario(state: NotebookState): Scenario {
 /** The passes of a run of the given kind. */
 export function passesOf(settings: RunSettingsState, kind: RunKind): number {
   return kind === 'full' ? settings.passes : settings.quickPasses;
+}
+
+/** A run as the page started it: its kind and size, and the state it ran (by reference). */
+export interface RunInfo {
+  readonly kind: RunKind;
+  readonly passes: number;
+  readonly seed: Seed;
+  /** The state's scenario and switched-off events when the run started. */
+  readonly scenario: Scenario;
+  readonly disabledEvents: readonly string[];
+}
+
+/** The run of a kind for a state. */
+export function runInfoOf(state: NotebookState, kind: RunKind): RunInfo {
+  return { kind, passes: passesOf(state.run, kind), seed: state.run.seed, scenario: state.scenario, disabledEvents: state.disabledEvents };
+}
+
+/**
+ * True when a run was of this state: same scenario and events (the same objects: every edit makes
+ * new ones) and the same seed and passes as the state's run of that kind.
+ */
+export function runIsOf(info: RunInfo, state: NotebookState): boolean {
+  return info.scenario === state.scenario && info.disabledEvents === state.disabledEvents && info.seed === state.run.seed && info.passes === passesOf(state.run, info.kind);
 }
 
 /**

@@ -3,7 +3,7 @@
  * new scenario; values are clamped to what the schema accepts, so an edit never makes a scenario
  * invalid (the notebook still validates after each edit and keeps the last good state).
  */
-import type { Ally, Scenario, StrategyOption, Uncertain } from '../../core/src/index.js';
+import type { Ally, Scenario, StrategyOption, Uncertain } from '@concert/core';
 
 /** The ally fields with a center and an uncertainty. */
 export type StanceField = 'hawkishness' | 'engagementPreference' | 'salience';

@@ -5,15 +5,21 @@
  * A link that is cut short, altered or of another version gives a list of problems, never a
  * half-read state.
  */
-import { formatPath, parseScenario, runSettingsProblems, type ParseResult, type Problem } from '../../core/src/index.js';
-import { STATE_VERSION, type NotebookState, type RunSettingsState } from './notebookState.js';
+import { formatPath, parseScenario, runSettingsProblems, type ParseResult, type Problem } from '@concert/core';
+import { STATE_VERSION, type NotebookState, type RunKind, type RunSettingsState } from './notebookState.js';
 
-/** What the link carries (the state without its version, which is in `v=`). */
+/** What the link carries (the state without its version, which is in `v=`, and the kind of run shown). */
 interface StatePayload {
   readonly source: string;
   readonly scenario: unknown;
   readonly disabledEvents: readonly string[];
-  readonly run: RunSettingsState;
+  readonly run: RunSettingsState & { readonly shown: RunKind };
+}
+
+/** What a link opens: the state, and which of its runs to repeat (the one its author saw). */
+export interface LinkedState {
+  readonly state: NotebookState;
+  readonly shown: RunKind;
 }
 
 async function transform(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
@@ -36,13 +42,13 @@ function fromBase64Url(text: string): Uint8Array {
 }
 
 /**
- * Encodes a state as a URL hash (without the leading `#`).
+ * Encodes a state and the kind of run shown as a URL hash (without the leading `#`).
  *
  * @example
- * location.hash = await encodeState(state); // => '#v=1&s=eJy...'
+ * location.hash = await encodeState({ state, shown: 'full' }); // => '#v=1&s=eJy...'
  */
-export async function encodeState(state: NotebookState): Promise<string> {
-  const payload: StatePayload = { source: state.source, scenario: state.scenario, disabledEvents: state.disabledEvents, run: state.run };
+export async function encodeState({ state, shown }: LinkedState): Promise<string> {
+  const payload: StatePayload = { source: state.source, scenario: state.scenario, disabledEvents: state.disabledEvents, run: { ...state.run, shown } };
   const compressed = await transform(new TextEncoder().encode(JSON.stringify(payload)), new CompressionStream('deflate'));
   return `v=${STATE_VERSION}&s=${toBase64Url(compressed)}`;
 }
@@ -50,10 +56,11 @@ export async function encodeState(state: NotebookState): Promise<string> {
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * Decodes a URL hash (with or without the leading `#`) into a state, or lists every problem with it.
- * Scenario problems are reported at `scenario.<path>`, as the core's formatProblem writes them.
+ * Decodes a URL hash (with or without the leading `#`) into a state and the kind of run shown,
+ * or lists every problem with it. Scenario problems are reported at `scenario.<path>`, as the
+ * core's formatProblem writes them.
  */
-export async function decodeState(hash: string): Promise<ParseResult<NotebookState>> {
+export async function decodeState(hash: string): Promise<ParseResult<LinkedState>> {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const version = params.get('v');
   const data = params.get('s');
@@ -89,11 +96,14 @@ export async function decodeState(hash: string): Promise<ParseResult<NotebookSta
   return {
     success: true,
     data: {
-      version: STATE_VERSION,
-      source: payload.source as string,
-      scenario: parsed.data,
-      disabledEvents: disabled as string[],
-      run: { passes: run.passes as number, quickPasses: run.quickPasses as number, seed: run.seed as string | number, shown: run.shown as 'quick' | 'full' },
+      state: {
+        version: STATE_VERSION,
+        source: payload.source as string,
+        scenario: parsed.data,
+        disabledEvents: disabled as string[],
+        run: { passes: run.passes as number, quickPasses: run.quickPasses as number, seed: run.seed as string | number },
+      },
+      shown: run.shown as RunKind,
     },
   };
 }

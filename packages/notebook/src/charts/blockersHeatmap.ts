@@ -1,16 +1,20 @@
 /** Which allies block which option: a heatmap of blocker rates, ally by option. */
 import * as Plot from '@observablehq/plot';
-import type { SimulationResult } from '../../../core/src/index.js';
+import type { SimulationResult } from '@concert/core';
 import { allyLabel, baselineOption, blocOrder, finiteRows, isFiniteNumber, marginFor, optionLabel, optionLabels, wrapLabel, type ChartOptions } from './chartData.js';
 
 /** Class limits of the heatmap's colours: under 1%, 1-5%, 5-10%, 10-25%, 25-50%, 50% and more. */
 export const BLOCKER_CLASSES = [0.01, 0.05, 0.1, 0.25, 0.5];
 const BLOCKER_COLORS = ['#f7f7f7', '#fde0d2', '#fcae91', '#fb6a4a', '#d7301f', '#99000d'];
+/** Class limits of the colours of changes against a baseline (blocker rate now minus then). */
+export const CHANGE_CLASSES = [-0.25, -0.1, -0.05, -0.01, 0.01, 0.05, 0.1, 0.25];
+const CHANGE_COLORS = ['#08519c', '#3182bd', '#6baed6', '#c6dbef', '#f7f7f7', '#fcbba1', '#fb6a4a', '#de2d26', '#a50f15'];
 
 /**
  * The Plot spec of the blockers heatmap: one cell per ally and option, coloured by the share of
  * passes in which the ally still objected after bargaining (blocking consensus); cells show the
- * rate in percent, or the change in points against a pinned baseline. Allies are grouped by bloc.
+ * rate in percent. With a pinned baseline, cells are coloured and labelled by the change in points
+ * (red: blocks more often now, blue: less often) and the legend says so. Allies are grouped by bloc.
  */
 export function blockersHeatmap(result: SimulationResult, options: ChartOptions = {}): Plot.PlotOptions {
   const { baseline, width = 640 } = options;
@@ -44,9 +48,10 @@ export function blockersHeatmap(result: SimulationResult, options: ChartOptions 
     const p = Math.round(row.rate * 100);
     return p === 0 ? '' : String(p);
   };
+  const compared = rows.some((row) => row.hasBaseline);
   return {
     width,
-    height: 16 * allies.length + 70,
+    height: 17 * allies.length + 70,
     marginLeft: marginFor(allyNames, 80, 220),
     marginTop: 16 + 12 * Math.max(1, ...optionLabels(result).map((label) => wrapLabel(label, 16).split('\n').length)),
     padding: 0.04,
@@ -54,10 +59,12 @@ export function blockersHeatmap(result: SimulationResult, options: ChartOptions 
     y: { domain: allyNames, label: null },
     // Threshold colours: a legend of plain rectangles (a continuous ramp needs a canvas), and
     // classes a reader can name ("blocks in over a quarter of passes").
-    color: { type: 'threshold', domain: BLOCKER_CLASSES, range: BLOCKER_COLORS, legend: true, label: 'Blocker rate', tickFormat: '.0%' },
+    color: compared
+      ? { type: 'threshold', domain: CHANGE_CLASSES, range: CHANGE_COLORS, legend: true, label: 'Change in blocker rate since the baseline (points)', tickFormat: '+.0%' }
+      : { type: 'threshold', domain: BLOCKER_CLASSES, range: BLOCKER_COLORS, legend: true, label: 'Blocker rate (share of passes)', tickFormat: '.0%' },
     marks: [
-      Plot.cell(rows, { x: 'option', y: 'ally', fill: 'rate', tip: true, channels: { rate: 'rate' } }),
-      Plot.text(rows, { x: 'option', y: 'ally', text: cellText, fill: (row: (typeof rows)[number]) => (row.rate >= 0.25 ? 'white' : '#333'), fontSize: 9 }),
+      Plot.cell(rows, { x: 'option', y: 'ally', fill: compared ? 'change' : 'rate', tip: true, channels: { rate: 'rate', change: 'change' } }),
+      Plot.text(rows, { x: 'option', y: 'ally', text: cellText, fill: (row: (typeof rows)[number]) => (compared ? Math.abs(row.change) >= 0.1 : row.rate >= 0.25) ? 'white' : '#333', fontSize: 11 }),
     ],
   };
 }

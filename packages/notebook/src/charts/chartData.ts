@@ -2,7 +2,7 @@
  * Shared pieces of the charts: labels, colours, number formats and the guard that keeps NaN and
  * other non-finite numbers out of every chart.
  */
-import type { Scenario, SimulationResult } from '../../../core/src/index.js';
+import type { Scenario, SimulationResult } from '@concert/core';
 
 /** Options every result chart takes. */
 export interface ChartOptions {
@@ -14,6 +14,8 @@ export interface ChartOptions {
 
 /** Colour of consensus marks. */
 export const CONSENSUS_COLOR = '#2f6ca3';
+/** Colour of consensus-without-risk (viability) marks. */
+export const VIABLE_COLOR = '#3a8a4f';
 /** Colour of destabilization-risk marks. */
 export const RISK_COLOR = '#c0392b';
 /** Colour of baseline (pinned run) marks. */
@@ -45,15 +47,26 @@ export function finiteRows<T extends object>(rows: readonly T[], fields: readonl
 }
 
 /**
- * A probability as a percentage with one decimal below 10%, none above.
+ * A probability as a percentage with one decimal: the one rounding of every chart, table and
+ * sentence of the notebook.
  *
  * @example
- * percent(0.4567); // => '46%'
+ * percent(0.4567); // => '45.7%'
  * percent(0.0123); // => '1.2%'
  */
 export function percent(value: number): string {
   const p = value * 100;
-  return `${p < 10 && p > 0 ? p.toFixed(1) : p.toFixed(0)}%`;
+  return `${Math.abs(p) < 0.05 ? '0.0' : p.toFixed(1)}%`;
+}
+
+/**
+ * An estimate and its 95% interval as text, rounded as every chart and table rounds.
+ *
+ * @example
+ * estimateText({ estimate: 0.612, lower: 0.601, upper: 0.623 }); // => '61.2% (60.1–62.3%)'
+ */
+export function estimateText(value: { readonly estimate: number; readonly lower: number; readonly upper: number }): string {
+  return `${percent(value.estimate)} (${percent(value.lower).slice(0, -1)}–${percent(value.upper)})`;
 }
 
 /**
@@ -99,10 +112,10 @@ export function wrapLabel(label: string, width = 30): string {
   return lines.join('\n');
 }
 
-/** Left margin wide enough for the longest line of the labels (about 6.2 px a character at Plot's 10 px font). */
-export function marginFor(labels: readonly string[], minimum = 60, maximum = 240): number {
+/** Left margin wide enough for the longest line of the labels (about 7.4 px a character at the charts' 12 px font). */
+export function marginFor(labels: readonly string[], minimum = 60, maximum = 240, pixelsPerCharacter = 7.4): number {
   const longest = labels.reduce((max, label) => Math.max(max, ...label.split('\n').map((line) => line.length)), 0);
-  return Math.min(maximum, Math.max(minimum, Math.round(longest * 6.2) + 14));
+  return Math.min(maximum, Math.max(minimum, Math.round(longest * pixelsPerCharacter) + 14));
 }
 
 /** The blocs of a scenario: those listed in `blocs` (in that order) that have allies, then "no bloc" if any ally has none. */
@@ -119,26 +132,7 @@ export function blocColors(blocs: readonly string[]): string[] {
   return blocs.map((bloc, k) => (bloc === 'no bloc' ? '#9aa3ad' : palette[k % palette.length]!));
 }
 
-/**
- * Joins the labels of points that would overlap (within `distance` pixels) into one label at the
- * first of them, so options at the same place (say, all at 0% consensus) stay readable.
- *
- * @example
- * clusterLabels([{ label: 'A', risk: 0, consensus: 0 }, { label: 'B', risk: 0, consensus: 0 }], (r) => ({ x: r.risk, y: r.consensus }));
- * // => [{ label: 'A\nB', risk: 0, consensus: 0 }] (one label of two lines)
- */
-export function clusterLabels<T extends { label: string }>(rows: readonly T[], pixel: (row: T) => { x: number; y: number }, distance = 14): T[] {
-  const clusters: { at: { x: number; y: number }; row: T }[] = [];
-  for (const row of rows) {
-    const at = pixel(row);
-    const near = clusters.find((cluster) => Math.abs(cluster.at.x - at.x) < distance * 6 && Math.abs(cluster.at.y - at.y) < distance);
-    if (near === undefined) clusters.push({ at, row: { ...row } });
-    else near.row = { ...near.row, label: `${near.row.label}\n${row.label}` };
-  }
-  return clusters.map((cluster) => cluster.row);
-}
-
-/** Approximate width in pixels of a (possibly multi-line) label in Plot's bold 10 px font. */
+/** Approximate width in pixels of a (possibly multi-line) label in the charts' bold 12 px font. */
 export function labelWidth(label: string): number {
-  return Math.max(...label.split('\n').map((line) => line.length)) * 6.4;
+  return Math.max(...label.split('\n').map((line) => line.length)) * 7.8;
 }

@@ -1,7 +1,7 @@
 /** Consensus probability per option, with its 95% interval (and the baseline's estimate when pinned). */
 import * as Plot from '@observablehq/plot';
-import type { SimulationResult } from '../../../core/src/index.js';
-import { BASELINE_COLOR, CONSENSUS_COLOR, baselineOption, finiteRows, marginFor, optionLabel, optionLabels, percent, pointChange, wrapLabel, type ChartOptions } from './chartData.js';
+import type { SimulationResult } from '@concert/core';
+import { BASELINE_COLOR, CONSENSUS_COLOR, baselineOption, estimateText, finiteRows, marginFor, optionLabel, optionLabels, pointChange, wrapLabel, type ChartOptions } from './chartData.js';
 
 /**
  * The Plot spec of the consensus chart: a bar per option, its Wilson interval as a rule, the
@@ -34,7 +34,7 @@ export function consensusChart(result: SimulationResult, options: ChartOptions =
     marks: [
       Plot.barX(rows, { y: 'label', x: 'estimate', fill: CONSENSUS_COLOR, fillOpacity: 0.75 }),
       Plot.ruleY(rows, { y: 'label', x1: 'lower', x2: 'upper', stroke: '#1b3a5c', strokeWidth: 2 }),
-      Plot.text(rows, { y: 'label', x: 'upper', text: (d: (typeof rows)[number]) => `${percent(d.estimate)} (${percent(d.lower)}–${percent(d.upper)})`, textAnchor: 'start', dx: 5 }),
+      Plot.text(rows, { y: 'label', x: 'upper', text: (d: (typeof rows)[number]) => estimateText(d), textAnchor: 'start', dx: 5 }),
       Plot.tickX(baseRows, { y: 'label', x: 'estimate', stroke: BASELINE_COLOR, strokeWidth: 3, strokeDasharray: '3,2' }),
       Plot.text(baseRows, { y: 'label', frameAnchor: 'right', text: (d: (typeof baseRows)[number]) => `${pointChange(d.change)} vs baseline`, dx: 246, textAnchor: 'end', fill: BASELINE_COLOR }),
       Plot.ruleX([0]),

@@ -1,6 +1,6 @@
 /** How much bargaining diluted each option: proposed firmness against the adopted text's firmness. */
 import * as Plot from '@observablehq/plot';
-import type { SimulationResult } from '../../../core/src/index.js';
+import type { SimulationResult } from '@concert/core';
 import { BASELINE_COLOR, CONSENSUS_COLOR, baselineOption, finiteRows, isFiniteNumber, marginFor, optionLabel, optionLabels, wrapLabel, type ChartOptions } from './chartData.js';
 
 /**

@@ -1,6 +1,6 @@
 /** Signal strength distribution per option, against Russia's uncertain tolerance threshold. */
 import * as Plot from '@observablehq/plot';
-import { HISTOGRAM_BINS, logit, sigmoid, type SimulationResult, type Uncertain } from '../../../core/src/index.js';
+import { HISTOGRAM_BINS, logit, sigmoid, type SimulationResult, type Uncertain } from '@concert/core';
 import { BASELINE_COLOR, RISK_COLOR, baselineOption, finiteRows, marginFor, optionLabel, optionLabels, percent, wrapLabel, type ChartOptions } from './chartData.js';
 
 /** The 5%, 50% and 95% quantiles of the threshold `sigmoid(logit(center) + uncertainty * z)`. */

@@ -1,11 +1,12 @@
 /** Allies: every ally in a table grouped by bloc, with sliders for its stance, influence and solidarity cost. */
-import type { Ally, Scenario } from '../../../core/src/index.js';
+import type { Ally, Scenario } from '@concert/core';
 import { allyLabel } from '../charts/chartData.js';
 import { el, replaceChildren } from '../dom.js';
 import type { NotebookApp } from '../notebookApp.js';
 import type { NotebookState } from '../notebookState.js';
 import { centerOf, resetAllAllies, resetAlly, setAllyNumber, setAllyStance, uncertaintyOf, type StanceField } from '../scenarioEdits.js';
 import { button, section, slider, type Slider } from './controls.js';
+import { glossaryNote, term, type Term } from './glossary.js';
 
 /** Orders the allies table can be sorted by. */
 export const ALLY_SORTS = {
@@ -46,10 +47,10 @@ export function groupAllies(scenario: Scenario, sort: AllySort, filter: string):
   }));
 }
 
-const STANCES: readonly { field: StanceField; label: string }[] = [
-  { field: 'hawkishness', label: 'Hawkishness' },
-  { field: 'engagementPreference', label: 'Engagement preference' },
-  { field: 'salience', label: 'Salience' },
+const STANCES: readonly { field: StanceField; label: string; term: Term }[] = [
+  { field: 'hawkishness', label: 'Hawkishness', term: 'hawkishness' },
+  { field: 'engagementPreference', label: 'Engagement preference', term: 'engagement preference' },
+  { field: 'salience', label: 'Salience', term: 'salience' },
 ];
 
 interface AllyRow {
@@ -79,6 +80,7 @@ export function alliesSection(app: NotebookApp) {
   const resetAll = button('Reset all allies', () => app.editScenario((scenario) => resetAllAllies(scenario, app.original())));
   const count = el('span', { class: 'muted' });
 
+  const quiet = { focusable: false };
   const head = el(
     'thead',
     {},
@@ -86,9 +88,9 @@ export function alliesSection(app: NotebookApp) {
       'tr',
       {},
       el('th', {}, 'Ally'),
-      ...STANCES.flatMap(({ label }) => [el('th', {}, label, el('br'), el('small', {}, 'center')), el('th', {}, el('small', {}, 'uncertainty'))]),
-      el('th', {}, 'Influence'),
-      el('th', {}, 'Solidarity cost'),
+      ...STANCES.flatMap(({ label, term: name }) => [el('th', {}, term(name, label, quiet), el('br'), el('small', {}, term('center', 'center', quiet))), el('th', {}, el('small', {}, term('uncertainty', 'uncertainty', quiet)))]),
+      el('th', {}, term('influence', 'Influence', quiet)),
+      el('th', {}, term('solidarity cost', 'Solidarity cost', quiet)),
       el('th', {}, ''),
     ),
   );
@@ -192,6 +194,7 @@ export function alliesSection(app: NotebookApp) {
     "Each ally's ideal firmness (hawkishness) and ideal engagement, how much it cares (salience), each with its uncertainty (the spread on the logit scale), its pull on the chair (influence) and what breaking consensus costs it (solidarity cost). An ally objects when the text is worse for it than the status quo by more than its solidarity cost.",
     el('div', { class: 'row' }, el('label', {}, 'Sort: ', sortSelect), filterInput, resetAll, count),
     el('div', { class: 'table-scroll' }, table),
+    glossaryNote(['hawkishness', 'engagement preference', 'salience', 'center', 'uncertainty', 'logit scale', 'influence', 'solidarity cost']),
   );
   return { element, update };
 }

@@ -1,5 +1,6 @@
 /** Small form controls of the notebook: a labelled slider with its value, a button, a section frame. */
 import { el, type Child } from '../dom.js';
+import { GLOSSARY, type Term } from './glossary.js';
 
 /** A slider and the text showing its value. */
 export interface Slider {
@@ -7,6 +8,8 @@ export interface Slider {
   readonly input: HTMLInputElement;
   /** Shows a value (without firing input events); the slider widens its range if needed. */
   set(value: number): void;
+  /** Changes its accessible name (a renamed option's or ally's sliders follow the new name). */
+  relabel(label: string): void;
 }
 
 /** Settings of {@link slider}. */
@@ -23,6 +26,8 @@ export interface SliderOptions {
   readonly onInput: (value: number) => void;
   /** A `data-field` attribute, so tests and styles can find the slider. */
   readonly field?: string;
+  /** The glossary term the label explains on hover or focus. */
+  readonly term?: Term;
 }
 
 /**
@@ -32,7 +37,7 @@ export interface SliderOptions {
  * slider({ label: 'Step', min: 0, max: 1, step: 0.05, value: 0.5, onInput: (step) => edit(step) });
  */
 export function slider(options: SliderOptions): Slider {
-  const { label, min, max, step, value, digits = 2, compact = false, onInput, field } = options;
+  const { label, min, max, step, value, digits = 2, compact = false, onInput, field, term } = options;
   const input = el('input', { type: 'range', min, max, step, 'aria-label': label, 'data-field': field });
   const output = el('output', { class: 'value' });
   const set = (next: number) => {
@@ -47,8 +52,17 @@ export function slider(options: SliderOptions): Slider {
     output.textContent = next.toFixed(digits);
     onInput(next);
   });
-  const element = el('label', { class: compact ? 'slider compact' : 'slider' }, el('span', { class: compact ? 'visually-hidden' : 'slider-label' }, label), input, output);
-  return { element, input, set };
+  const text = el('span', { class: compact ? 'visually-hidden' : term === undefined ? 'slider-label' : 'slider-label term', ...(term === undefined ? {} : { title: GLOSSARY[term] }) }, label);
+  const element = el('label', { class: compact ? 'slider compact' : 'slider' }, text, input, output);
+  return {
+    element,
+    input,
+    set,
+    relabel(next: string) {
+      input.setAttribute('aria-label', next);
+      if (compact) text.textContent = next;
+    },
+  };
 }
 
 /** A button that runs an action. */

@@ -1,10 +1,12 @@
 /** Options: the strategy texts on the table, with firmness, engagement and visibility sliders; add, rename, remove. */
-import type { StrategyOption } from '../../../core/src/index.js';
+import type { StrategyOption } from '@concert/core';
 import { el, replaceChildren } from '../dom.js';
 import type { NotebookApp } from '../notebookApp.js';
 import type { NotebookState } from '../notebookState.js';
 import { addOption, removeOption, renameOption, setOptionNumber } from '../scenarioEdits.js';
+import { optionLabel } from '../charts/chartData.js';
 import { button, section, slider, type Slider } from './controls.js';
+import { glossaryNote } from './glossary.js';
 
 const FIELDS = [
   { field: 'firmness', label: 'Firmness' },
@@ -19,12 +21,13 @@ export function optionsSection(app: NotebookApp) {
   let layoutKey = '';
 
   function card(option: StrategyOption, removable: boolean): HTMLElement {
-    const name = el('input', { type: 'text', value: option.name ?? '', placeholder: option.id, 'aria-label': `Name of option ${option.id}`, 'data-field': `${option.id}.name` });
+    const name = el('input', { type: 'text', value: option.name ?? '', placeholder: option.id, 'aria-label': `Name of option ${optionLabel(option)}`, 'data-field': `${option.id}.name` });
     name.addEventListener('change', () => app.editScenario((scenario) => renameOption(scenario, option.id, name.value)));
     const sliders = new Map<string, Slider>();
     const controls = FIELDS.map(({ field, label }) => {
       const control = slider({
-        label: `${option.name ?? option.id} ${label}`,
+        label: `${optionLabel(option)} ${label}`,
+        term: field,
         field: `${option.id}.${field}`,
         min: 0,
         max: 1,
@@ -36,7 +39,7 @@ export function optionsSection(app: NotebookApp) {
       sliders.set(field, control);
       return control.element;
     });
-    const remove = button('Remove', () => app.editScenario((scenario) => removeOption(scenario, option.id)), { 'aria-label': `Remove option ${option.id}` });
+    const remove = button('Remove', () => app.editScenario((scenario) => removeOption(scenario, option.id)), { 'aria-label': `Remove option ${optionLabel(option)}` });
     remove.disabled = !removable;
     cards.set(option.id, { sliders, name, remove, shown: option });
     return el(
@@ -63,6 +66,11 @@ export function optionsSection(app: NotebookApp) {
       entry.shown = option;
       for (const { field } of FIELDS) entry.sliders.get(field)?.set(option[field]);
       if (document.activeElement !== entry.name) entry.name.value = option.name ?? '';
+      // Labels follow a rename: sliders, name field and remove button say the new name.
+      const label = optionLabel(option);
+      for (const { field, label: what } of FIELDS) entry.sliders.get(field)?.relabel(`${label} ${what}`);
+      entry.name.setAttribute('aria-label', `Name of option ${label}`);
+      entry.remove.setAttribute('aria-label', `Remove option ${label}`);
     }
   }
 
@@ -72,6 +80,7 @@ export function optionsSection(app: NotebookApp) {
     'Each option is a draft text: how firm it is toward Russia (0 normalization, 1 maximal confrontation), how much dialogue it keeps open (engagement), and how loudly it is made public (visibility, which scales the signal it sends).',
     list,
     el('div', { class: 'row' }, button('Add an option', () => app.editScenario(addOption))),
+    glossaryNote(['firmness', 'engagement', 'visibility', 'signal strength']),
   );
   return { element, update };
 }

@@ -1,11 +1,11 @@
 /** Reproduce and share: the seed, the scenario hash, the command line, the link, and downloads. */
-import { ENGINE_VERSION, MODEL_VERSION } from '../../../core/src/index.js';
+import { ENGINE_VERSION, MODEL_VERSION, resultCsv } from '@concert/core';
 import { el } from '../dom.js';
 import { downloadText } from '../download.js';
 import type { NotebookApp, ResultsState } from '../notebookApp.js';
 import { cliCommand, effectiveScenario } from '../notebookState.js';
-import { resultCsv } from '../resultCsv.js';
 import { button, section } from './controls.js';
+import { glossaryNote, term } from './glossary.js';
 
 /** The reproduce section; returns its element and a function that shows new results. */
 export function reproduceSection(app: NotebookApp) {
@@ -34,7 +34,8 @@ export function reproduceSection(app: NotebookApp) {
     'div',
     { class: 'row' },
     button('Results JSON', withResult((result) => downloadText(`${name(result)}.json`, `${JSON.stringify(result, null, 2)}\n`)), { 'data-field': 'download-json' }),
-    button('Results CSV', withResult((result) => downloadText(`${name(result)}.csv`, resultCsv(result), 'text/csv')), { 'data-field': 'download-csv' }),
+    button('Options CSV', withResult((result) => downloadText(`${name(result)}-options.csv`, resultCsv(result, 'options'), 'text/csv')), { 'data-field': 'download-csv' }),
+    button('Blockers CSV', withResult((result) => downloadText(`${name(result)}-allies.csv`, resultCsv(result, 'allies'), 'text/csv')), { 'data-field': 'download-allies-csv' }),
     button('Scenario JSON', () => downloadText('scenario.json', `${JSON.stringify(effectiveScenario(app.state.get()), null, 2)}\n`), { 'data-field': 'download-scenario' }),
   );
 
@@ -56,11 +57,12 @@ export function reproduceSection(app: NotebookApp) {
     'reproduce',
     'Reproduce and share',
     'The address bar holds the whole state (scenario edits, seed, passes, settings): opening the link gives the same numbers, byte for byte. To reproduce the shown run on the command line, download the scenario as scenario.json and run the command below.',
-    el('dl', { class: 'facts' }, el('dt', {}, 'Seed'), seed, el('dt', {}, 'Passes'), passes, el('dt', {}, 'Scenario hash (SHA-256)'), hash, el('dt', {}, 'Versions'), versions),
+    el('dl', { class: 'facts' }, el('dt', {}, term('seed', 'Seed')), seed, el('dt', {}, term('passes', 'Passes')), passes, el('dt', {}, term('scenario hash', 'Scenario hash (SHA-256)')), hash, el('dt', {}, 'Versions'), versions),
     el('p', {}, 'Command line: ', command),
     el('div', { class: 'row' }, copyLink, copied),
     el('h3', {}, 'Downloads'),
     downloads,
+    glossaryNote(['seed', 'passes', 'scenario hash']),
   );
   return { element, update };
 }

@@ -3,66 +3,131 @@
  * Charts are drawn one per task, so the page stays responsive while a result is shown.
  */
 import type * as Plot from '@observablehq/plot';
-import type { Estimate, SimulationResult } from '../../../core/src/index.js';
+import type { SimulationResult } from '@concert/core';
 import { blockersHeatmap } from '../charts/blockersHeatmap.js';
-import { isFiniteNumber, optionLabel, type ChartOptions } from '../charts/chartData.js';
+import { allyLabel, estimateText, isFiniteNumber, optionLabel, percent, pointChange, type ChartOptions } from '../charts/chartData.js';
 import { consensusChart } from '../charts/consensusChart.js';
 import { convergenceChart } from '../charts/convergenceChart.js';
 import { dilutionChart } from '../charts/dilutionChart.js';
 import { signalChart } from '../charts/signalChart.js';
-import { renderChart } from '../charts/renderChart.js';
+import { chartWidth, describedChart, renderChart } from '../charts/renderChart.js';
 import { tradeoffChart } from '../charts/tradeoffChart.js';
 import { el, replaceChildren } from '../dom.js';
-import { downloadPng, downloadSvg, mainSvg } from '../download.js';
+import { chartFileSvg, downloadPng, downloadSvg } from '../download.js';
 import type { NotebookApp, ResultsState } from '../notebookApp.js';
 import { button, section } from './controls.js';
+import { glossaryNote, term } from './glossary.js';
 
 /** A result chart of the notebook. */
 export interface ResultChart {
   readonly id: string;
   readonly title: string;
+  /** One sentence: what the chart shows. */
   readonly explanation: string;
   readonly spec: (result: SimulationResult, options: ChartOptions) => Plot.PlotOptions;
+  /** A short text summary of what this result's chart shows (for the chart's description). */
+  readonly summary: (result: SimulationResult, baseline: SimulationResult | null) => string;
+  /** The narrowest width it is drawn at (narrower holders scroll it). */
+  readonly minimumWidth?: number;
 }
+
+const byMeasure = (result: SimulationResult, measure: (option: SimulationResult['options'][number]) => number) =>
+  [...result.options].sort((a, b) => measure(b) - measure(a));
 
 /** The result charts, in the order the page shows them. */
 export const RESULT_CHARTS: readonly ResultChart[] = [
-  { id: 'consensus', title: 'Consensus probability', explanation: 'The share of passes in which the option, possibly amended by bargaining, is adopted by all allies, with its 95% interval.', spec: consensusChart },
-  { id: 'tradeoff', title: 'Consensus against destabilization risk', explanation: 'Up is more likely to be adopted, right is riskier: the chance that the signal sent exceeds Russia’s tolerance. Bars are 95% intervals on both axes.', spec: tradeoffChart },
-  { id: 'blockers', title: 'Who blocks what', explanation: 'The share of passes (in percent) in which each ally still objects after bargaining and so blocks consensus on the option. With a baseline pinned, cells show the change in points.', spec: blockersHeatmap },
-  { id: 'signal', title: 'Signal strength against the threshold', explanation: 'How strong a signal each option sends over all passes (the status quo’s when there is no consensus). The red line is the median of Russia’s tolerance threshold, the band its 90% range.', spec: signalChart },
-  { id: 'dilution', title: 'Dilution by bargaining', explanation: 'From the proposed firmness (open dot) to the mean firmness of the adopted text (filled dot), with the 5%–95% range of adopted texts.', spec: dilutionChart },
-  { id: 'convergence', title: 'Convergence', explanation: 'The running consensus estimate as passes accumulate; the thick bar at the end is the final 95% interval. Flat lines mean enough passes.', spec: convergenceChart },
+  {
+    id: 'consensus',
+    title: 'Consensus probability',
+    explanation: 'How often each option, possibly amended by bargaining, is adopted by all allies, with its 95% interval.',
+    spec: consensusChart,
+    summary: (result) => {
+      const ranked = byMeasure(result, (o) => o.consensus.estimate);
+      return `Highest: ${optionLabel(ranked[0]!)}, ${estimateText(ranked[0]!.consensus)}; lowest: ${optionLabel(ranked.at(-1)!)}, ${estimateText(ranked.at(-1)!.consensus)}.`;
+    },
+  },
+  {
+    id: 'tradeoff',
+    title: 'Consensus against destabilization risk',
+    explanation: 'Each option placed by how often it is adopted (up) and how often its signal exceeds Russia’s tolerance (right), with 95% intervals on both axes.',
+    spec: tradeoffChart,
+    summary: (result) => {
+      const safe = result.options.filter((o) => o.consensus.estimate >= 0.8 && o.risk.estimate <= 0.1).map(optionLabel);
+      return safe.length === 0 ? 'No option is in the likely-and-safe corner (consensus 80% or more, risk 10% or less).' : `In the likely-and-safe corner (consensus 80% or more, risk 10% or less): ${safe.join(', ')}.`;
+    },
+  },
+  {
+    id: 'blockers',
+    title: 'Who blocks what',
+    explanation: 'For each ally and option, the share of passes in which the ally still objects after bargaining and so blocks consensus (with a baseline pinned: the change in points).',
+    spec: blockersHeatmap,
+    minimumWidth: 520,
+    summary: (result, baseline) => {
+      const names = new Map(result.scenario.allies.map((ally) => [ally.id, allyLabel(ally)]));
+      const cells = result.options.flatMap((option) => option.allies.map((ally) => ({ option, ally, rate: ally.blockerRate.estimate, before: baseline?.options.find((o) => o.id === option.id)?.allies.find((a) => a.id === ally.id)?.blockerRate.estimate })));
+      if (baseline !== null) {
+        const changed = cells.filter((c) => c.before !== undefined).sort((a, b) => Math.abs(b.rate - b.before!) - Math.abs(a.rate - a.before!))[0];
+        return changed === undefined ? 'No cell to compare with the baseline.' : `Largest change: ${names.get(changed.ally.id)} on ${optionLabel(changed.option)}, ${pointChange(changed.rate - changed.before!)}.`;
+      }
+      const top = [...cells].sort((a, b) => b.rate - a.rate)[0];
+      return top === undefined || top.rate < 0.005 ? 'No ally blocks any option in 0.5% of passes or more.' : `The most frequent block: ${names.get(top.ally.id)} on ${optionLabel(top.option)}, ${percent(top.rate)} of passes.`;
+    },
+  },
+  {
+    id: 'signal',
+    title: 'Signal strength against the threshold',
+    explanation: 'How strong a signal each option sends over all passes (the status quo’s when there is no consensus), against the median (red line) and 90% range (band) of Russia’s tolerance threshold.',
+    spec: signalChart,
+    summary: (result) => {
+      const riskiest = byMeasure(result, (o) => o.risk.estimate)[0]!;
+      return `Riskiest: ${optionLabel(riskiest)}, whose signal exceeds the threshold in ${estimateText(riskiest.risk)} of passes.`;
+    },
+  },
+  {
+    id: 'dilution',
+    title: 'Dilution by bargaining',
+    explanation: 'How far bargaining moves each option’s firmness: from the proposal (open dot) to the mean adopted text (filled dot), with the 5%–95% range of adopted texts.',
+    spec: dilutionChart,
+    summary: (result) => {
+      const adopted = result.options.filter((o) => isFiniteNumber(o.dilution));
+      if (adopted.length === 0) return 'No option is ever adopted.';
+      const most = [...adopted].sort((a, b) => (b.dilution ?? 0) - (a.dilution ?? 0))[0]!;
+      return `Most diluted: ${optionLabel(most)}, whose firmness drops by ${(most.dilution ?? 0).toFixed(3)} on average.`;
+    },
+  },
+  {
+    id: 'convergence',
+    title: 'Convergence',
+    explanation: 'The running consensus estimate of each option as passes accumulate, ending on its final 95% interval: flat lines mean enough passes.',
+    spec: convergenceChart,
+    summary: (result) => `Final estimates after ${result.manifest.passes.toLocaleString('en-US')} passes; options whose lines coincide are told apart by their dashes and end labels.`,
+  },
 ];
 
-/**
- * An estimate as text: `61.2% (60.1–62.3%)`.
- *
- * @example
- * estimateText({ estimate: 0.612, lower: 0.601, upper: 0.623 }); // => '61.2% (60.1–62.3%)'
- */
-export function estimateText(value: Estimate): string {
-  const p = (x: number) => (x * 100).toFixed(1);
-  return `${p(value.estimate)}% (${p(value.lower)}–${p(value.upper)}%)`;
+export { estimateText } from '../charts/chartData.js';
+
+/** The caption of a downloaded chart: scenario, seed and passes of the run it shows. */
+export function runCaption(result: SimulationResult): string {
+  return `${result.scenario.title} · seed ${String(result.manifest.seed)} · ${result.manifest.passes.toLocaleString('en-US')} passes · scenario ${result.manifest.scenarioHash.slice(0, 12)}`;
 }
 
-/** SVG and PNG download buttons for a chart. */
-export function chartDownloads(id: string, chart: () => Element | null): HTMLElement {
-  const svgOf = () => {
+/** SVG and PNG download buttons for a chart; the files carry its title, legend and the run it shows. */
+export function chartDownloads(id: string, title: string, chart: () => Element | null, caption: () => string): HTMLElement {
+  const file = () => {
     const current = chart();
-    return current === null ? null : mainSvg(current);
+    return current === null ? null : chartFileSvg(current, { title, caption: caption() });
   };
   return el(
     'div',
     { class: 'downloads' },
     button('SVG', () => {
-      const svg = svgOf();
+      const svg = file();
       if (svg !== null) downloadSvg(`concert-${id}.svg`, svg);
-    }, { 'aria-label': `Download the ${id} chart as SVG` }),
+    }, { 'aria-label': `Download the ${title} chart as SVG`, 'data-download': `${id}.svg` }),
     button('PNG', () => {
-      const svg = svgOf();
+      const svg = file();
       if (svg !== null) void downloadPng(`concert-${id}.png`, svg);
-    }, { 'aria-label': `Download the ${id} chart as PNG` }),
+    }, { 'aria-label': `Download the ${title} chart as PNG`, 'data-download': `${id}.png` }),
   );
 }
 
@@ -80,7 +145,7 @@ export function resultsSection(_app: NotebookApp) {
       el('h3', {}, chart.title),
       el('p', { class: 'explain' }, chart.explanation),
       holder,
-      chartDownloads(chart.id, () => holder.firstElementChild),
+      chartDownloads(chart.id, chart.title, () => holder.firstElementChild, () => (shown === null ? '' : runCaption(shown))),
     );
   });
   let generation = 0;
@@ -88,7 +153,17 @@ export function resultsSection(_app: NotebookApp) {
   let shownBaseline: SimulationResult | null = null;
 
   function renderSummary(result: SimulationResult): void {
-    const head = el('tr', {}, ...['Option', 'Consensus', 'Risk', 'Consensus without risk', 'Mean rounds', 'Dilution'].map((h) => el('th', {}, h)));
+    const quiet = { focusable: false };
+    const head = el(
+      'tr',
+      {},
+      el('th', {}, 'Option'),
+      el('th', {}, term('consensus', 'Consensus', quiet)),
+      el('th', {}, term('risk', 'Risk', quiet)),
+      el('th', {}, term('consensus without risk', 'Consensus without risk', quiet)),
+      el('th', {}, term('bargaining rounds', 'Mean rounds', quiet)),
+      el('th', {}, term('dilution', 'Dilution', quiet)),
+    );
     const rows = result.options.map((option) =>
       el(
         'tr',
@@ -105,22 +180,22 @@ export function resultsSection(_app: NotebookApp) {
   }
 
   function update(results: ResultsState): void {
-    const { result, baseline, timing, shownKind } = results;
+    const { result, baseline, timing, shown: shownRun } = results;
     if (result === null || (result === shown && baseline === shownBaseline)) return;
     shown = result;
     shownBaseline = baseline;
     const { passes, seed } = result.manifest;
-    status.textContent = `${shownKind === 'full' ? 'Full' : 'Quick'} run: ${passes.toLocaleString('en-US')} passes, seed ${String(seed)}${timing === null ? '' : `, ${Math.round(timing.workerMs)} ms in the worker`}.${baseline === null ? '' : ' Grey marks: the pinned baseline.'}`;
+    status.textContent = `${shownRun?.kind === 'full' ? 'Full' : 'Quick'} run: ${passes.toLocaleString('en-US')} passes, seed ${String(seed)}${timing === null ? '' : `, ${Math.round(timing.workerMs)} ms in the worker`}.${baseline === null ? '' : ' Grey marks: the pinned baseline.'}`;
     renderSummary(result);
     const mine = ++generation;
-    const width = Math.min(880, Math.max(360, (cells[0]?.clientWidth ?? 880) - 8));
+    const width = chartWidth(holders.get('consensus')!, { minimum: 300 });
     // One chart per task: no long main-thread task, and a newer result supersedes the rest.
     RESULT_CHARTS.forEach((chart, k) => {
       setTimeout(() => {
         if (mine !== generation) return;
         const started = performance.now();
-        const figure = renderChart(chart.spec(result, { baseline: baseline ?? undefined, width }));
-        holders.get(chart.id)!.replaceChildren(figure);
+        const figure = renderChart(chart.spec(result, { baseline: baseline ?? undefined, width: Math.max(width, chart.minimumWidth ?? 0) }));
+        holders.get(chart.id)!.replaceChildren(...describedChart(figure, chart.title, chart.summary(result, baseline), `chart-${chart.id}`));
         performance.measure(`concert-chart:${chart.id}`, { start: started, end: performance.now() });
         if (k === RESULT_CHARTS.length - 1) status.dataset.rendered = `${result.manifest.scenarioHash}/${passes}/${String(seed)}/${baseline === null ? '' : 'baseline'}`;
       }, 0);
@@ -129,11 +204,12 @@ export function resultsSection(_app: NotebookApp) {
 
   const element = section(
     'results',
-    'Results',
+    'Results in detail',
     'Estimates from the last run that finished; each has its 95% interval, which shrinks as passes grow. Change anything above and a quick run updates them.',
     status,
     el('div', { class: 'table-scroll' }, summary),
     ...cells,
+    glossaryNote(['consensus', 'risk', 'consensus without risk', '95% interval', 'blocker rate', 'signal strength', 'threshold center', 'dilution', 'passes']),
   );
   return { element, update };
 }

@@ -1,10 +1,11 @@
 /** Scenario: pick a built-in scenario, load one from a JSON file, download the current one. */
-import { formatProblem, parseScenario, type Scenario } from '../../../core/src/index.js';
+import { parseScenario, type Scenario } from '@concert/core';
 import type { BuiltInScenario, RejectedScenarioFile } from '../builtInScenarios.js';
 import { el, replaceChildren } from '../dom.js';
 import { downloadText } from '../download.js';
 import type { NotebookApp } from '../notebookApp.js';
 import { effectiveScenario, type NotebookState } from '../notebookState.js';
+import { problemLine } from '../problemWords.js';
 import { button, section } from './controls.js';
 
 /**
@@ -21,7 +22,7 @@ export function readScenarioText(text: string): { readonly scenario: Scenario } 
     return { problems: [`(file): must be JSON; ${error instanceof Error ? error.message : String(error)}`] };
   }
   const parsed = parseScenario(json);
-  return parsed.success ? { scenario: parsed.data } : { problems: parsed.problems.map(formatProblem) };
+  return parsed.success ? { scenario: parsed.data } : { problems: parsed.problems.map((problem) => problemLine(problem, json)) };
 }
 
 /** The scenario section; returns its element and a function that shows a new state. */
@@ -35,14 +36,25 @@ export function scenarioSection(app: NotebookApp, builtIns: readonly BuiltInScen
     if (chosen !== undefined) app.loadScenario(chosen.scenario, chosen.key);
   });
 
-  const fileInput = el('input', { type: 'file', accept: '.json,application/json', 'aria-label': 'Load a scenario JSON file', 'data-field': 'scenario-file' });
+  const fileProblems = el('div', { class: 'problems file-problems', role: 'alert', 'data-field': 'file-problems', id: 'file-problems', hidden: true });
+  const fileInput = el('input', { type: 'file', accept: '.json,application/json', 'aria-label': 'Load a scenario JSON file', 'aria-describedby': 'file-problems', 'data-field': 'scenario-file' });
   fileInput.addEventListener('change', async () => {
     const file = fileInput.files?.[0];
     if (file === undefined) return;
     const read = readScenarioText(await file.text());
     fileInput.value = '';
-    if ('problems' in read) app.showProblems(`${file.name} is not a valid scenario; the notebook keeps the current one.`, read.problems);
-    else {
+    // The problems appear next to the file field, where the eye is, and are scrolled into view.
+    if ('problems' in read) {
+      replaceChildren(
+        fileProblems,
+        el('strong', {}, `${file.name} is not a valid scenario; the notebook keeps the current one.`),
+        el('ul', {}, ...read.problems.map((line) => el('li', {}, line))),
+      );
+      fileProblems.hidden = false;
+      fileProblems.scrollIntoView({ block: 'center' });
+    } else {
+      fileProblems.hidden = true;
+      fileProblems.replaceChildren();
       app.clearProblems();
       app.loadScenario(read.scenario, `file:${file.name}`);
     }
@@ -69,6 +81,7 @@ export function scenarioSection(app: NotebookApp, builtIns: readonly BuiltInScen
     'Scenario',
     'The allies, their uncertain stances, the strategy options on the table and the rules of the game. Pick a built-in scenario, or load your own JSON file (the format is in docs/MODEL.md). Every edit below changes the scenario; download it to run it from the command line.',
     el('div', { class: 'row' }, el('label', {}, 'Built-in: ', picker), el('label', { class: 'file' }, 'Load a file: ', fileInput), download),
+    fileProblems,
     title,
     description,
     rejectedNote,

@@ -1,5 +1,5 @@
 /** Stance map: allies and options in the firmness x engagement plane; drag a dot to move it. */
-import { renderChart, type RenderedChart } from '../charts/renderChart.js';
+import { chartWidth, describedChart, renderChart, type RenderedChart } from '../charts/renderChart.js';
 import { stanceMap, stancePoints, type StancePoint } from '../charts/stanceMap.js';
 import { el } from '../dom.js';
 import { mainSvg } from '../download.js';
@@ -8,6 +8,7 @@ import type { NotebookState } from '../notebookState.js';
 import { moveAlly, moveOption } from '../scenarioEdits.js';
 import { chartDownloads } from './resultsSection.js';
 import { section } from './controls.js';
+import { glossaryNote } from './glossary.js';
 
 /** How close (in chart pixels) a pointer must be to a dot to grab it. */
 const GRAB_RADIUS = 14;
@@ -43,11 +44,16 @@ export function stanceMapSection(app: NotebookApp) {
   let pending = false;
 
   function render(): void {
+    const started = performance.now();
     const state = app.state.get();
-    const width = Math.min(900, Math.max(320, holder.clientWidth || 900));
+    const width = chartWidth(holder, { minimum: 300, maximum: 900, fallback: 900 });
     const next = renderChart(stanceMap(state.scenario, { width, highlight: dragging?.kind === 'ally' ? dragging.id : undefined }));
-    holder.replaceChildren(next);
+    const options = state.scenario.options.length;
+    holder.replaceChildren(
+      ...describedChart(next, 'Stance map', `${state.scenario.allies.length} allies (dots, sized by influence, coloured by bloc) and ${options} option${options === 1 ? '' : 's'} (diamonds) placed by firmness and engagement, with the status quo (star).`, 'stance-map'),
+    );
     chart = next;
+    performance.measure('concert-chart:stance-map', { start: started, end: performance.now() });
   }
 
   function schedule(): void {
@@ -116,7 +122,8 @@ export function stanceMapSection(app: NotebookApp) {
     "Where each ally would like the text to be (its hawkishness and engagement preference centers), sized by influence and coloured by bloc, with the strategy options (diamonds) and the status quo (star). Point at a dot for its numbers; drag an ally or an option to move it: the sliders follow and a quick run starts.",
     holder,
     readout,
-    chartDownloads('stance-map', () => chart),
+    glossaryNote(['hawkishness', 'engagement preference', 'influence', 'salience', 'solidarity cost', 'visibility']),
+    chartDownloads('stance-map', 'Stance map', () => chart, () => `${app.state.get().scenario.title} · stances as edited on the page`),
   );
 
   function update(_state: NotebookState): void {

@@ -11,25 +11,17 @@ import {
   runTornadoBlocks,
   summarizeSobol,
   summarizeTornado,
-} from '../../../core/src/index.js';
-import type { SensitivityOutcome, SensitivityRequest } from './sensitivityProtocol.js';
-
-/** Hooks of {@link runAnalysis}. */
-export interface AnalysisHooks {
-  /** Called between chunks; the run stops (returning null) when it says so. */
-  readonly shouldStop: () => boolean;
-  /** Gives the event loop a turn. */
-  readonly yieldToEvents: () => Promise<void>;
-  /** The share of the work done, from 0 to 1. */
-  readonly onProgress: (done: number) => void;
-}
+} from '@concert/core';
+import type { JobHooks } from '../workers/jobProtocol.js';
+import type { SensitivityJob, SensitivityOutcome } from './sensitivityProtocol.js';
 
 /**
- * Runs the analysis a request asks for; null when stopped midway.
+ * Runs the analysis a job asks for; null when stopped midway. Progress counts tornado blocks or
+ * Sobol design points.
  *
  * @throws {ConcertInputError} for an invalid scenario or settings.
  */
-export async function runAnalysis(request: Exclude<SensitivityRequest, { type: 'cancel' }>, hooks: AnalysisHooks): Promise<SensitivityOutcome | null> {
+export async function runAnalysis(request: SensitivityJob, hooks: JobHooks): Promise<SensitivityOutcome | null> {
   if (request.type === 'discover') return { type: 'discover', result: discoverDrivers(request.scenario, request.settings) };
   if (request.type === 'tornado') {
     const plan = prepareTornado(request.scenario, request.settings);
@@ -37,7 +29,7 @@ export async function runAnalysis(request: Exclude<SensitivityRequest, { type: '
     for (let from = 0; from < plan.blocks; from++) {
       const part = runTornadoBlocks(plan, { from, to: from + 1 });
       for (let k = 0; k < tally.length; k++) tally[k]! += part[k]!;
-      hooks.onProgress((from + 1) / plan.blocks);
+      hooks.onProgress(from + 1, plan.blocks);
       await hooks.yieldToEvents();
       if (hooks.shouldStop()) return null;
     }
@@ -51,7 +43,7 @@ export async function runAnalysis(request: Exclude<SensitivityRequest, { type: '
   for (let from = 0; from < points; from += chunk) {
     const to = Math.min(points, from + chunk);
     values.set(evaluateSobolPoints(plan, { from, to }), from * stride);
-    hooks.onProgress(to / points);
+    hooks.onProgress(to, points);
     await hooks.yieldToEvents();
     if (hooks.shouldStop()) return null;
   }

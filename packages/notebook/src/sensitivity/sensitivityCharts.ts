@@ -4,7 +4,7 @@
  * indices with bootstrap intervals).
  */
 import * as Plot from '@observablehq/plot';
-import { tornadoBars, type SensitivityMeasure, type SobolResult, type TornadoResult } from '../../../core/src/index.js';
+import { tornadoBars, type SensitivityMeasure, type SobolResult, type TornadoResult } from '@concert/core';
 import { finiteRows, marginFor } from '../charts/chartData.js';
 
 /** Colours of the moves down and up, and of the two kinds of index. */
@@ -72,6 +72,20 @@ export function tornadoChart(
   };
 }
 
+/** A one-sentence summary of a tornado chart: the parameter that moves the measure most. */
+export function tornadoSummary(result: TornadoResult, option: string, measure: SensitivityMeasure): string {
+  const top = tornadoBars(result, { option, measure, top: 1 })[0];
+  if (top === undefined || top.swing === 0) return 'No parameter moves this measure.';
+  return `${top.label} moves it most: ${points(top.low.estimate)} when moved down, ${points(top.high.estimate)} when moved up.`;
+}
+
+/** A one-sentence summary of Sobol bars: the parameter with the largest total index. */
+export function sobolSummary(result: SobolResult, output = 0): string {
+  const rows = sobolRows(result, output).filter((row) => row.kind === 'total');
+  const top = [...rows].sort((a, b) => b.estimate - a.estimate)[0];
+  return top === undefined ? 'No indices.' : `${top.label} explains the most variance, alone or with others: total index ${index2(top.estimate)} (${index2(top.lower)} to ${index2(top.upper)}).`;
+}
+
 /** The rows of a Sobol chart: two per parameter (first order, total), without undefined indices. */
 export function sobolRows(result: SobolResult, output: number) {
   const analysis = result.outputs[output];
@@ -84,29 +98,49 @@ export function sobolRows(result: SobolResult, output: number) {
   );
 }
 
+/** An index with two decimals and a true minus sign. */
+const index2 = (value: number) => (Math.abs(value) < 0.005 ? '0.00' : `${value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`);
+
+/** The Sobol rows whose estimate or lower bound falls below 0 (sampling error: an index is never negative), described. */
+export function clippedSobolRows(result: SobolResult, output: number): string[] {
+  return sobolRows(result, output)
+    .filter((row) => row.estimate < 0 || row.lower < 0)
+    .map((row) => `${row.label}, ${row.kind} ${index2(row.estimate)} (${index2(row.lower)} to ${index2(row.upper)})`);
+}
+
 /**
  * The Plot spec of Sobol bars for one output: per parameter, its first-order and total index with
- * bootstrap intervals. Estimates can fall slightly below 0 or above 1 by sampling error.
+ * bootstrap intervals, each labelled with its estimate and interval. An index cannot be negative:
+ * estimates and bounds below 0 (sampling error) are drawn at 0, and the chart's caption lists
+ * them with their actual values.
  *
  * @example
  * renderChart(sobolChart(result, { output: 0 }));
  */
 export function sobolChart(result: SobolResult, { output = 0, width = 640 }: { output?: number; width?: number } = {}): Plot.PlotOptions {
-  const rows = finiteRows(sobolRows(result, output), ['estimate', 'lower', 'upper']);
+  const rows = finiteRows(sobolRows(result, output), ['estimate', 'lower', 'upper']).map((row) => ({
+    ...row,
+    shown: Math.max(0, row.estimate),
+    shownLower: Math.max(0, row.lower),
+    text: `${index2(row.estimate)} (${index2(row.lower)} to ${index2(row.upper)})`,
+  }));
   const labels = [...new Set(rows.map((row) => row.label))];
-  const low = Math.min(0, ...rows.map((row) => row.lower));
   const high = Math.max(1, ...rows.map((row) => row.upper));
+  const clipped = clippedSobolRows(result, output);
   return {
     width,
     height: 46 * labels.length + 60,
-    marginLeft: marginFor(labels),
-    x: { domain: [low, high], label: 'Sobol index (share of the output variance) →', grid: true },
+    marginLeft: marginFor(labels, 60, Math.round(width * 0.4)),
+    marginRight: 130,
+    x: { domain: [0, high], label: 'Sobol index (share of the output variance) →', grid: true },
     fy: { domain: labels, label: null, axis: 'left' },
     y: { domain: ['first order', 'total'], axis: null },
     color: { domain: ['first order', 'total'], range: [FIRST_ORDER_COLOR, TOTAL_COLOR], legend: true },
+    ...(clipped.length === 0 ? {} : { caption: `Drawn at 0 (an index cannot be negative; below 0 is sampling error): ${clipped.join('; ')}.` }),
     marks: [
-      Plot.barX(rows, { fy: 'label', y: 'kind', x: 'estimate', fill: 'kind', fillOpacity: 0.75 }),
-      Plot.ruleY(rows, { fy: 'label', y: 'kind', x1: 'lower', x2: 'upper', stroke: '#222', strokeWidth: 1.5 }),
+      Plot.barX(rows, { fy: 'label', y: 'kind', x: 'shown', fill: 'kind', fillOpacity: 0.75 }),
+      Plot.ruleY(rows, { fy: 'label', y: 'kind', x1: 'shownLower', x2: 'upper', stroke: '#222', strokeWidth: 1.5 }),
+      Plot.text(rows, { fy: 'label', y: 'kind', x: 'upper', text: 'text', textAnchor: 'start', dx: 5, fill: '#333' }),
       Plot.ruleX([0]),
     ],
   };

@@ -7,23 +7,21 @@
  * Self-contained: `sensitivitySection(app)` returns the section's element and follows the
  * notebook's state by itself; place the element in the page.
  */
-import { formatProblem, type DiscoveryResult, type Scenario, type SensitivityMeasure, type SobolResult, type TornadoResult } from '../../../core/src/index.js';
+import { formatProblem, sobolFromTornado, type DiscoveryResult, type Scenario, type SensitivityMeasure, type SobolResult, type TornadoResult } from '@concert/core';
 import { optionLabel } from '../charts/chartData.js';
-import { renderChart } from '../charts/renderChart.js';
+import { describedChart, renderChart } from '../charts/renderChart.js';
 import { el, replaceChildren } from '../dom.js';
 import type { NotebookApp } from '../notebookApp.js';
 import { effectiveScenario } from '../notebookState.js';
 import { button, section } from '../sections/controls.js';
+import { glossaryNote, term } from '../sections/glossary.js';
 import { sensitivityTargetOf } from './sensitivityTarget.js';
-import { sobolChart, tornadoChart } from './sensitivityCharts.js';
-import type { SensitivityOutcome, SensitivityRequest, SensitivityResponse } from './sensitivityProtocol.js';
-import { sobolFromTornado } from './sobolFromTornado.js';
+import { sobolChart, sobolSummary, tornadoChart, tornadoSummary } from './sensitivityCharts.js';
+import { JobClient, type WorkerLike } from '../workers/jobClient.js';
+import type { SensitivityJob, SensitivityOutcome } from './sensitivityProtocol.js';
 
-/** The part of a Worker the section uses (a real module worker, or a fake in tests). */
-export interface SensitivityWorker {
-  postMessage(message: SensitivityRequest): void;
-  onmessage: ((event: MessageEvent<SensitivityResponse>) => void) | null;
-}
+/** The sensitivity worker as the section sees it (a real module worker, or a fake in tests). */
+export type SensitivityWorker = WorkerLike<SensitivityJob, SensitivityOutcome>;
 
 /** Settings of {@link sensitivitySection}. */
 export interface SensitivitySectionOptions {
@@ -45,9 +43,6 @@ const MEASURE_WORDS: Record<SensitivityMeasure, string> = { consensus: 'consensu
  */
 export function sensitivitySection(app: NotebookApp, options: SensitivitySectionOptions = {}) {
   const { createWorker = () => new Worker(new URL('./sensitivityWorker.ts', import.meta.url), { type: 'module' }) as unknown as SensitivityWorker, passes: initialPasses = 2000 } = options;
-  let worker: SensitivityWorker | null = null;
-  let nextId = 1;
-  let running: { id: number; kind: SensitivityOutcome['type']; scenario: Scenario } | null = null;
   let tornado: { result: TornadoResult; scenario: Scenario } | null = null;
   let sobol: { result: SobolResult; scenario: Scenario } | null = null;
   let discovery: { result: DiscoveryResult; scenario: Scenario } | null = null;
@@ -69,41 +64,37 @@ export function sensitivitySection(app: NotebookApp, options: SensitivitySection
   };
   const stale = (scenario: Scenario) => (scenario === scenarioNow() ? '' : ' (computed for an earlier version of the scenario: run it again)');
 
-  function start(request: Exclude<SensitivityRequest, { type: 'cancel' }>, what: string): void {
-    worker ??= createWorker();
-    worker.onmessage = (event) => receive(event.data);
-    if (running !== null) worker.postMessage({ type: 'cancel', id: running.id });
-    running = { id: request.id, kind: request.type, scenario: request.scenario };
-    status.textContent = `${what}…`;
-    worker.postMessage(request);
-    showButtons();
-  }
-
-  function receive(message: SensitivityResponse): void {
-    if (running === null || message.id !== running.id) return; // a superseded analysis
-    if (message.type === 'progress') {
-      status.textContent = `${status.textContent!.replace(/ \d+%$/, '').replace(/…$/, '')}… ${Math.round(message.done * 100)}%`;
-      return;
-    }
-    const { scenario } = running;
-    running = null;
-    if (message.type === 'cancelled') status.textContent = 'Cancelled.';
-    else if (message.type === 'error') {
+  const jobs = new JobClient<SensitivityJob, SensitivityOutcome, { readonly what: string; readonly scenario: Scenario }>(createWorker, {
+    onProgress: ({ info }, done, of) => {
+      status.textContent = `${info.what}… ${Math.round((done / of) * 100)}%`;
+    },
+    onOutcome: ({ info }, outcome, timing) => {
+      if (outcome.type === 'tornado') tornado = { result: outcome.result, scenario: info.scenario };
+      else if (outcome.type === 'sobol') sobol = { result: outcome.result, scenario: info.scenario };
+      else discovery = { result: outcome.result, scenario: info.scenario };
+      status.textContent = `Done in ${(timing.workerMs / 1000).toFixed(1)} s.`;
+      showButtons();
+      show();
+    },
+    onProblems: (_job, problems) => {
       status.textContent = 'The analysis could not run.';
-      app.showProblems('The sensitivity analysis could not run:', message.problems.map(formatProblem));
-    } else {
-      const { outcome } = message;
-      if (outcome.type === 'tornado') tornado = { result: outcome.result, scenario };
-      else if (outcome.type === 'sobol') sobol = { result: outcome.result, scenario };
-      else discovery = { result: outcome.result, scenario };
-      status.textContent = `Done in ${(message.workerMs / 1000).toFixed(1)} s.`;
-    }
+      app.showProblems('The sensitivity analysis could not run:', problems.map(formatProblem));
+      showButtons();
+    },
+    onIdle: () => {
+      status.textContent = 'Cancelled.';
+      showButtons();
+    },
+  });
+
+  function start(job: SensitivityJob, what: string): void {
+    status.textContent = `${what}…`;
+    jobs.start(job, { what, scenario: job.scenario });
     showButtons();
-    show();
   }
 
   function showButtons(): void {
-    cancelButton.disabled = running === null;
+    cancelButton.disabled = jobs.current === null;
     sobolButton.disabled = tornado === null || !tornado.result.options.some((o) => o.id === chosenOption());
   }
 
@@ -117,8 +108,10 @@ export function sensitivitySection(app: NotebookApp, options: SensitivitySection
       replaceChildren(
         tornadoHolder,
         el('h3', {}, `Tornado: ${MEASURE_WORDS[measure]} of ${label}`),
-        el('p', { class: 'explain' }, `Each parameter moved by ${result.manifest.step} down and up on the same ${result.manifest.passes.toLocaleString('en-US')} passes (seed ${String(result.manifest.seed)}); bars show the change, black lines its 95% interval.${stale(scenario)}`),
-        result.options.some((o) => o.id === option) ? renderChart(tornadoChart(result, { option, measure })) : el('p', { class: 'muted' }, 'This option was not in the last tornado; run it again.'),
+        el('p', { class: 'explain' }, `This chart shows how much the ${MEASURE_WORDS[measure]} of ${label} changes when each parameter moves by ${result.manifest.step} down (purple) and up (green), largest change on top, with the 95% interval of each change (black line). All moves use the same ${result.manifest.passes.toLocaleString('en-US')} passes (seed ${String(result.manifest.seed)}), so the changes are not noise from different draws.${stale(scenario)}`),
+        result.options.some((o) => o.id === option)
+          ? el('div', { class: 'chart' }, ...describedChart(renderChart(tornadoChart(result, { option, measure })), `Tornado: ${MEASURE_WORDS[measure]} of ${label}`, tornadoSummary(result, option, measure), 'sensitivity-tornado'))
+          : el('p', { class: 'muted' }, 'This option was not in the last tornado; run it again.'),
       );
     }
     if (sobol === null) replaceChildren(sobolHolder, el('p', { class: 'muted' }, 'After a tornado, Sobol indices split the variance of the measure among its four most influential parameters.'));
@@ -126,11 +119,24 @@ export function sensitivitySection(app: NotebookApp, options: SensitivitySection
       const { result, scenario } = sobol;
       const output = result.outputs[0]!;
       const noise = output.noiseShare === null ? 'the measure does not vary over these ranges, so it has no indices' : `inner Monte Carlo noise is about ${(output.noiseShare * 100).toFixed(0)}% of its variance`;
+      const name = optionLabel(scenario.options.find((o) => o.id === output.option) ?? { id: output.option });
       replaceChildren(
         sobolHolder,
-        el('h3', {}, `Sobol indices: ${MEASURE_WORDS[output.measure]} of ${output.option}`),
-        el('p', { class: 'explain' }, `Each parameter ranges over its value ± ${tornado?.result.manifest.step ?? 0.1}; ${result.manifest.points} points of ${result.manifest.innerPasses} passes; ${Math.round(result.manifest.confidence * 100)}% bootstrap intervals; ${noise}. First order: the share of variance a parameter explains alone; total: with its interactions.${stale(scenario)}`),
-        output.noiseShare === null ? null : renderChart(sobolChart(result)),
+        el('h3', {}, `Sobol indices: ${MEASURE_WORDS[output.measure]} of ${name}`),
+        el(
+          'p',
+          { class: 'explain' },
+          `This chart shows how the variance of the ${MEASURE_WORDS[output.measure]} of ${name} splits among the parameters when each ranges over the values the tornado tried: `,
+          term('first order'),
+          ' (blue) is the share a parameter explains alone, ',
+          term('total'),
+          ' (orange) alone or with others; lines are ',
+          term('bootstrap'),
+          ` ${Math.round(result.manifest.confidence * 100)}% intervals. ${result.manifest.points} design points of ${result.manifest.innerPasses} passes; ${noise}.${stale(scenario)}`,
+        ),
+        output.noiseShare === null
+          ? null
+          : el('div', { class: 'chart' }, ...describedChart(renderChart(sobolChart(result)), `Sobol indices: ${MEASURE_WORDS[output.measure]} of ${name}`, sobolSummary(result), 'sensitivity-sobol')),
       );
     }
     if (discovery === null) replaceChildren(discoveryHolder, el('p', { class: 'muted' }, 'Drivers of failure: the few conditions under which this option fails, found in the passes themselves.'));
@@ -142,7 +148,7 @@ export function sensitivitySection(app: NotebookApp, options: SensitivitySection
         el('h3', {}, 'Drivers'),
         el('p', { 'data-field': 'sensitivity-summary' }, result.summary + stale(scenario)),
         box.conditions.length === 0 ? null : el('ul', {}, ...box.conditions.map((condition) => el('li', {}, condition.text))),
-        el('p', { class: 'muted' }, `Coverage ${(box.coverage * 100).toFixed(0)}%: the share of the cases inside these conditions. Density ${(box.density * 100).toFixed(0)}%: the share of passes inside them where it happens (against ${(result.baseRate * 100).toFixed(0)}% overall).`),
+        el('p', { class: 'muted' }, term('coverage', 'Coverage'), ` ${(box.coverage * 100).toFixed(0)}%: the share of all the cases that fall inside these conditions. `, term('density', 'Density'), ` ${(box.density * 100).toFixed(0)}%: the share of passes inside them in which it happens (against ${(result.baseRate * 100).toFixed(0)}% overall).`),
         result.tree === null || result.tree.length < 2
           ? null
           : el(
@@ -157,27 +163,25 @@ export function sensitivitySection(app: NotebookApp, options: SensitivitySection
 
   const tornadoButton = button('Tornado', () => {
     const scenario = scenarioNow();
-    start({ type: 'tornado', id: nextId++, scenario, settings: { passes: passes(), seed: app.state.get().run.seed } }, 'Tornado');
+    start({ type: 'tornado', scenario, settings: { passes: passes(), seed: app.state.get().run.seed } }, 'Tornado');
   }, { 'data-field': 'sensitivity-tornado' });
   const sobolButton = button('Sobol on the top 4', () => {
     if (tornado === null) return;
-    const settings = sobolFromTornado(tornado.scenario, tornado.result, { option: chosenOption(), measure: chosenMeasure() });
+    const settings = sobolFromTornado(tornado.result, { option: chosenOption(), measure: chosenMeasure() });
     if (settings.parameters.length === 0) {
       status.textContent = 'No parameter moved this measure in the tornado: nothing to split.';
       return;
     }
-    start({ type: 'sobol', id: nextId++, scenario: tornado.scenario, settings }, 'Sobol indices');
+    start({ type: 'sobol', scenario: tornado.scenario, settings }, 'Sobol indices');
   }, { 'data-field': 'sensitivity-sobol' });
   const discoverButton = button('Drivers of failure', () => {
     const scenario = scenarioNow();
     start(
-      { type: 'discover', id: nextId++, scenario, settings: { passes: Math.min(100_000, passes() * 5), seed: app.state.get().run.seed, option: chosenOption(), target: sensitivityTargetOf(chosenMeasure()) } },
+      { type: 'discover', scenario, settings: { passes: Math.min(100_000, passes() * 5), seed: app.state.get().run.seed, option: chosenOption(), target: sensitivityTargetOf(chosenMeasure()) } },
       'Drivers',
     );
   }, { 'data-field': 'sensitivity-discover' });
-  const cancelButton = button('Cancel', () => {
-    if (running !== null && worker !== null) worker.postMessage({ type: 'cancel', id: running.id });
-  }, { 'data-field': 'sensitivity-cancel' });
+  const cancelButton = button('Cancel analysis', () => jobs.cancel(), { 'data-field': 'sensitivity-cancel' });
 
   function followScenario(): void {
     const scenario = scenarioNow();
@@ -211,6 +215,7 @@ export function sensitivitySection(app: NotebookApp, options: SensitivitySection
     tornadoHolder,
     sobolHolder,
     discoveryHolder,
+    glossaryNote(['first order', 'total', 'bootstrap', 'coverage', 'density', '95% interval', 'solidarity cost']),
   );
   followScenario();
   return { element };

@@ -1,5 +1,5 @@
 /** Which case scenario discovery explains for a measure the section shows. */
-import type { DiscoveryTarget, SensitivityMeasure } from '../../../core/src/index.js';
+import type { DiscoveryTarget, SensitivityMeasure } from '@concert/core';
 
 /**
  * The discovery target of a measure: consensus failing, the threshold crossed, or no viability.

@@ -3,7 +3,7 @@
  * worker can hear "cancel" and report progress. Any split into chunks gives the same tally as a
  * single run of all blocks (tallies are whole-number counts, and each block has its own stream).
  */
-import { BLOCK_SIZE, addTally, runPreparedBlocks, type PreparedRun } from '../../core/src/index.js';
+import { BLOCK_SIZE, addTally, runPreparedBlocks, type PreparedRun } from '@concert/core';
 
 /** Options of {@link runInChunks}. */
 export interface ChunkedRunOptions {
