@@ -67,5 +67,8 @@ export { ENGINE_VERSION, MODEL_VERSION } from './version.js';
 // Sensitivity and drivers (tornado, Sobol indices, scenario discovery)
 export * from './analysis/sensitivity/index.js';
 
+// Experiment designs (full factorial, Latin hypercube, Sobol' sequences) on common random numbers
+export * from './analysis/experiments/index.js';
+
 // Deprecated (see CHANGELOG.md)
 export { RecordingStream, ReplayStream, traceBargaining } from './deprecated.js';
