@@ -176,8 +176,16 @@ export function prepareExperiment(designInput: ExperimentDesign, scenarioInputs:
     if (!checked.success) throw new ConcertInputError(`invalid scenario ${name}`, checked.problems, 'scenario');
     return { name, scenario: checked.data };
   });
-  const { scenario: _one, ...withoutScenario } = parsed;
-  const design: ResolvedDesign = { ...withoutScenario, scenarios: scenarios.map((s) => s.name) };
+  // In a fixed key order, so that a design prepared again (from a result or a shard) gives the same bytes.
+  const design: ResolvedDesign = {
+    ...(parsed.title === undefined ? {} : { title: parsed.title }),
+    ...(parsed.description === undefined ? {} : { description: parsed.description }),
+    scenarios: scenarios.map((s) => s.name),
+    fields: parsed.fields,
+    sampling: parsed.sampling,
+    passes: parsed.passes,
+    seed: parsed.seed,
+  };
 
   // Resolve every field in every scenario, and check the values it can take.
   const fields = scenarios.map(({ name, scenario }) =>
