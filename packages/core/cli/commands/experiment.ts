@@ -92,7 +92,7 @@ export function readScenarioReference(reference: string, directory: string, cont
     if (error instanceof InputFailure)
       throw new InputFailure(
         'cannot read a scenario of the experiment',
-        error.problems.map((problem) => ({ path, message: `names ${JSON.stringify(reference)} (${file}), which ${problem.message}`, value: reference })),
+        error.problems.map((problem) => ({ path, message: `names ${JSON.stringify(reference)} (${file}): ${problem.message}`, value: reference })),
         'file',
       );
     throw error;
