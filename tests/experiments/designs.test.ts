@@ -20,8 +20,11 @@ function isNet(points: Float64Array, dimensions: number, dims: readonly number[]
   const n = 2 ** m;
   // Every way of splitting m - t binary digits over the chosen dimensions.
   const splits: number[][] = [];
-  const split = (left: number, at: number, current: number[]) => {
-    if (at === dims.length - 1) return splits.push([...current, left]);
+  const split = (left: number, at: number, current: number[]): void => {
+    if (at === dims.length - 1) {
+      splits.push([...current, left]);
+      return;
+    }
     for (let d = 0; d <= left; d++) split(left - d, at + 1, [...current, d]);
   };
   split(m - t, 0, []);
