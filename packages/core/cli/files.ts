@@ -28,14 +28,14 @@ export function readJsonFile(file: string, context: CliContext, what = 'input'):
 }
 
 /**
- * Writes `text` to `file` atomically: into a temporary file in the same directory, then renamed
+ * Writes `text` (or bytes) to `file` atomically: into a temporary file in the same directory, then renamed
  * over the target, so a reader never sees a half-written file and a failure leaves nothing behind.
  * A target that exists and is not a regular file (`/dev/null`, a named pipe) is written directly:
  * renaming over it would replace the device or pipe.
  *
  * @throws {InputFailure} when the file cannot be written.
  */
-export function writeFileAtomically(file: string, text: string, context: CliContext): void {
+export function writeFileAtomically(file: string, text: string | Uint8Array, context: CliContext): void {
   const target = resolve(context.cwd, file);
   const existing = statSync(target, { throwIfNoEntry: false });
   if (existing !== undefined && !existing.isFile() && !existing.isDirectory()) {

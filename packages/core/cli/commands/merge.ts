@@ -9,14 +9,66 @@ import {
   type PartialResult,
   type Problem,
 } from '../../src/index.js';
-import { expectPositionals } from '../args.js';
-import type { Command } from '../command.js';
+import { expectPositionals, stringOption } from '../args.js';
+import type { Command, ParsedArgs } from '../command.js';
 import type { CliContext } from '../context.js';
 import { EXIT_OK, InputFailure, UsageError } from '../exitCodes.js';
-import { emit, readJsonFile } from '../files.js';
+import { emit, readJsonFile, writeFileAtomically } from '../files.js';
 import { OUTPUT_HELP, OUTPUT_OPTIONS, outputSettings, renderResult } from '../output.js';
 import { partialFileProblems, type ShardFile } from '../partialFile.js';
 import { shardRange } from '../shard.js';
+import { experimentFormat, mergeExperimentFiles, renderExperiment } from './experiment.js';
+import { mergeSensitivityFiles, renderSensitivity, sensitivityFormat } from './sensitivity.js';
+
+/** The formats of the partial files of analyses, which merge hands to their commands. */
+const ANALYSIS_PARTIALS = ['concert-experiment-partial', 'concert-tornado-partial', 'concert-sobol-partial'] as const;
+
+/**
+ * When the first file is a partial experiment, tornado or Sobol analysis: the merge of those
+ * files (every file read and checked first), else undefined (the files are a run's shards).
+ */
+function analysisShards(files: readonly string[], context: CliContext): ((args: ParsedArgs) => Promise<number>) | undefined {
+  let first: unknown;
+  try {
+    first = readJsonFile(files[0]!, context, 'a shard');
+  } catch {
+    return undefined;
+  }
+  const format = first !== null && typeof first === 'object' ? (first as Record<string, unknown>)['format'] : undefined;
+  if (!(ANALYSIS_PARTIALS as readonly unknown[]).includes(format)) return undefined;
+  return async (args) => {
+    const problems: Problem[] = [];
+    const inputs = files.map((file) => {
+      try {
+        return readJsonFile(file, context, 'a shard');
+      } catch (error) {
+        if (error instanceof InputFailure) problems.push(...error.problems);
+        else throw error;
+        return undefined;
+      }
+    });
+    if (problems.length > 0) throw new InputFailure('cannot merge: files are missing or not JSON', problems, 'partial');
+    const partial = args.values['partial'] === true;
+    const out = stringOption(args, 'out');
+    if (stringOption(args, 'table') !== undefined) throw new UsageError('--table is for a run\'s shards; an analysis has one table');
+    if (format === 'concert-experiment-partial') {
+      const outputFormat = partial ? 'json' : experimentFormat(args);
+      if (partial && stringOption(args, 'format') !== undefined) throw new UsageError('--partial writes a partial result as JSON; leave out --format');
+      const merged = mergeExperimentFiles(files, inputs, partial);
+      if (partial) emit(JSON.stringify(merged) + '\n', out, context);
+      else {
+        const rendered = renderExperiment(merged as Parameters<typeof renderExperiment>[0], outputFormat);
+        if (typeof rendered === 'string') emit(rendered, out, context);
+        else writeFileAtomically(out!, rendered, context);
+      }
+      return EXIT_OK;
+    }
+    if (partial && stringOption(args, 'format') !== undefined) throw new UsageError('--partial writes a partial result as JSON; leave out --format');
+    const merged = mergeSensitivityFiles(files, inputs, partial);
+    emit('result' in merged ? renderSensitivity(merged.result, sensitivityFormat(args), args, merged.scenarioId) : JSON.stringify(merged) + '\n', out, context);
+    return EXIT_OK;
+  };
+}
 
 /** A problem of one file: `shard-2.json: manifest.seed`. */
 function inFile(file: string, problem: Problem): Problem {
@@ -101,7 +153,10 @@ export const merge: Command = {
   help: `Usage: concert merge <shard.json>... [options]
 
 Adds up the partial results written by \`concert run --shard I/N\`. The merged result is
-byte-identical to running the whole run at once (same scenario, passes and seed).
+byte-identical to running the whole run at once (same scenario, passes and seed). Shards of
+\`concert experiment\` and of \`concert sensitivity tornado|sobol\` merge the same way, into the
+analysis's output (--format json, csv or arrow for an experiment; json, csv or table for a
+tornado or Sobol analysis).
 
 Refuses, naming the file, shards of another scenario, seed, pass count, engine or model version,
 a shard given twice and a missing shard; nothing is written on failure.
@@ -118,10 +173,14 @@ Examples:
   concert merge shards/*.json --out result.json
   concert merge shard-1.json shard-2.json shard-3.json --format table
   concert merge shards/part-0*.json --partial --out first-half.json
+  concert merge experiment-part-*.json --out results.feather
+  concert merge tornado-part-*.json --format csv > tornado.csv
 `,
 
   async execute(args, context) {
     const files = expectPositionals(args, 'the shard files (concert merge <shard.json>...)', 1, true);
+    const analysis = analysisShards(files, context);
+    if (analysis !== undefined) return analysis(args);
     const output = outputSettings(args);
     const partial = args.values['partial'] === true;
     if (partial && output.format !== 'json') throw new UsageError('--partial writes a partial result as JSON; leave out --format');

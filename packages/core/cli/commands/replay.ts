@@ -11,6 +11,7 @@ import { expectPositionals, parseWorkers, stringOption } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT_INVALID_INPUT, EXIT_OK, InputFailure } from '../exitCodes.js';
 import { readJsonFile } from '../files.js';
+import { isExperimentFile, replayExperiment } from './experiment.js';
 import { progressReporter } from '../progress.js';
 import { prepareRunFromFileContents } from '../runSettings.js';
 import { runBlocksInParallel } from '../workers/parallelRun.js';
@@ -65,6 +66,8 @@ export const replay: Command = {
 
 Reruns a result from what it carries: the embedded scenario and the manifest (seed, passes).
 Prints, per option and figure, whether the replayed value matches the stored one, then a summary.
+An experiment's result (JSON, or its Arrow file) is rerun from its embedded design, scenarios
+and manifest, and every row compared.
 A result made by another engine or model version may legitimately differ; replay says so.
 
 Options:
@@ -78,12 +81,14 @@ Exit status: 0 every figure matches, 1 a figure differs or the file is not a val
 Examples:
   concert replay result.json
   concert replay published/figure-3.json --workers auto
+  concert replay hawks.feather --workers auto
 `,
 
   async execute(args, context) {
     const [file] = expectPositionals(args, 'the result file (concert replay <result.json>)', 1);
     const workersText = stringOption(args, 'workers');
     const workers = workersText === undefined ? 1 : parseWorkers(workersText);
+    if (isExperimentFile(file!, context)) return replayExperiment(file!, context, { workers, quiet: args.values['quiet'] === true });
     const stored = asRecord(readJsonFile(file!, context, 'the result'));
     if (stored['format'] === 'concert-partial')
       throw new InputFailure(`cannot replay ${file}`, [{ path: 'format', message: 'must be "concert-result": this is a shard\'s partial result; merge the shards first (concert merge)', value: stored['format'] }], 'replay');

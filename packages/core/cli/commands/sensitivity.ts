@@ -7,7 +7,20 @@
 import {
   ConcertInputError,
   discoverDrivers,
+  finalizeSobolPartial,
+  finalizeTornadoPartial,
+  mergeSobolPartials,
+  mergeTornadoPartials,
   prepareSobol,
+  prepareTornado,
+  summarizeSobol,
+  summarizeTornado,
+  toSobolPartial,
+  toTornadoPartial,
+  type DiscoveryResult,
+  type Problem,
+  type SobolPartial,
+  type TornadoPartial,
   validateScenario,
   SENSITIVITY_MEASURES,
   DISCOVERY_TARGETS,
@@ -25,16 +38,101 @@ import { emit, readJsonFile } from '../files.js';
 import { discoveryText, sobolTable, tornadoTable } from '../formats/sensitivityTables.js';
 import { progressReporter } from '../progress.js';
 import { readScenarioArgument } from '../scenarios.js';
-import { sobolInParallel, tornadoInParallel } from '../workers/parallelSensitivity.js';
+import { sobolPointsInParallel, tornadoBlocksInParallel } from '../workers/parallelSensitivity.js';
+import { discoveryCsv, sobolCsv, tornadoCsv } from '../formats/sensitivityCsv.js';
+import { parseShard, shardRange } from '../shard.js';
 
 export { sensitivityPool, sobolInParallel, tornadoInParallel } from '../workers/parallelSensitivity.js';
 export { discoveryText, sobolTable, tornadoTable } from '../formats/sensitivityTables.js';
+export { discoveryCsv, sobolCsv, tornadoCsv } from '../formats/sensitivityCsv.js';
 
 /** Passes per point of a tornado when `--passes` is not given (the issue's benchmark size). */
 export const DEFAULT_TORNADO_PASSES = 20_000;
 
 const ANALYSES = ['tornado', 'sobol', 'discover'] as const;
-const FORMATS = ['json', 'table'] as const;
+const FORMATS = ['json', 'table', 'csv'] as const;
+/** An output format of a sensitivity analysis. */
+export type SensitivityFormat = (typeof FORMATS)[number];
+
+/**
+ * `--format` of a sensitivity analysis (or of `concert merge` on its shards): json (default), table or csv.
+ *
+ * @throws {UsageError} for another format.
+ */
+export function sensitivityFormat(args: ParsedArgs): SensitivityFormat {
+  return parseChoice('format', stringOption(args, 'format') ?? 'json', FORMATS);
+}
+
+/** A tornado, Sobol analysis or discovery in the chosen format; `--measure` and `--top` shape a tornado's table. */
+export function renderSensitivity(result: TornadoResult | SobolResult | DiscoveryResult, format: SensitivityFormat, args: ParsedArgs, scenarioId = ''): string {
+  if (format === 'json') return JSON.stringify(result, null, 2) + '\n';
+  if (result.format === 'concert-tornado') {
+    if (format === 'csv') return tornadoCsv(result, scenarioId);
+    const top = numberOption(args, 'top') ?? 15;
+    if (!Number.isInteger(top) || top < 1) throw new UsageError(`invalid --top: ${top} (must be a whole number of at least 1)`);
+    return tornadoTable(result, parseChoice('measure', stringOption(args, 'measure') ?? 'consensus', SENSITIVITY_MEASURES), top);
+  }
+  if (result.format === 'concert-sobol') return format === 'csv' ? sobolCsv(result, scenarioId) : sobolTable(result);
+  return format === 'csv' ? discoveryCsv(result, scenarioId) : discoveryText(result);
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Merges the shard files of a tornado or a Sobol analysis (what `concert merge` does with them):
+ * every file checked first, then tornado tallies added up or Sobol points concatenated; the
+ * analysis's result, or with `partial` the merged partial.
+ *
+ * @throws {InputFailure} naming each file and what is wrong with it.
+ */
+export function mergeSensitivityFiles(
+  files: readonly string[],
+  inputs: readonly unknown[],
+  partial: boolean,
+): { result: TornadoResult | SobolResult; scenarioId: string } | TornadoPartial | SobolPartial {
+  const format = isObject(inputs[0]) ? inputs[0]['format'] : undefined;
+  const problems: Problem[] = [];
+  inputs.forEach((input, k) => {
+    const file = files[k]!;
+    if (!isObject(input) || input['format'] !== format) {
+      problems.push({ path: file, message: `must be a ${String(format)} file like ${files[0]} (shards of one analysis)`, value: isObject(input) ? input['format'] : input });
+      return;
+    }
+    for (const field of ['manifest', 'scenario', 'settings'] as const) if (!isObject(input[field])) problems.push({ path: `${file}: ${field}`, message: 'must be an object', value: input[field] });
+    const ranges = input[format === 'concert-tornado-partial' ? 'blocks' : 'points'];
+    const whole = (value: unknown) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+    if (!Array.isArray(ranges) || !ranges.every((range) => isObject(range) && whole(range['from']) && whole(range['to']) && (range['from'] as number) < (range['to'] as number)))
+      problems.push({ path: `${file}: ${format === 'concert-tornado-partial' ? 'blocks' : 'points'}`, message: 'must be a list of ranges { from, to } of whole numbers with from < to', value: ranges });
+    const numbers = input[format === 'concert-tornado-partial' ? 'tally' : 'values'];
+    if (!Array.isArray(numbers) || !numbers.every((value) => typeof value === 'number' && Number.isFinite(value)))
+      problems.push({ path: `${file}: ${format === 'concert-tornado-partial' ? 'tally' : 'values'}`, message: 'must be a list of numbers', value: Array.isArray(numbers) ? `a list of ${numbers.length} entries` : numbers });
+  });
+  if (problems.length > 0) throw new InputFailure('cannot merge: files are not shards of one analysis', problems, 'partial');
+  const strip = (input: unknown) => {
+    const { shard: _shard, ...part } = input as Record<string, unknown>;
+    return part;
+  };
+  try {
+    if (format === 'concert-tornado-partial') {
+      const merged = mergeTornadoPartials(inputs.map(strip) as unknown as TornadoPartial[]);
+      return partial ? merged : { result: finalizeTornadoPartial(merged), scenarioId: merged.scenario.id };
+    }
+    const merged = mergeSobolPartials(inputs.map(strip) as unknown as SobolPartial[]);
+    return partial ? merged : { result: finalizeSobolPartial(merged), scenarioId: merged.scenario.id };
+  } catch (error) {
+    if (error instanceof ConcertInputError)
+      throw new InputFailure(
+        `cannot merge: ${error.what}`,
+        error.problems.map((problem) => ({
+          ...problem,
+          path: problem.path.replace(/parts\[(\d+)\]\.?/g, (_, i: string) => `${files[Number(i)]}: `).replace(/: $/, ''),
+          message: problem.message.replace(/parts\[(\d+)\]/g, (_, i: string) => files[Number(i)] ?? `parts[${i}]`),
+        })),
+        error.kind,
+      );
+    throw error;
+  }
+}
 
 function numberOption(args: ParsedArgs, name: string): number | undefined {
   const text = stringOption(args, name);
@@ -104,6 +202,7 @@ export const sensitivity: Command = {
     'min-coverage': { type: 'string' },
     'max-conditions': { type: 'string' },
     'tree-depth': { type: 'string' },
+    shard: { type: 'string' },
     format: { type: 'string', short: 'f' },
     out: { type: 'string', short: 'o' },
     quiet: { type: 'boolean', short: 'q' },
@@ -123,8 +222,13 @@ Which allies and assumptions decide consensus and risk. See docs/SENSITIVITY.md.
 Common options:
   -s, --seed S          seed (default 1; digits make a whole-number seed)
   -w, --workers K       worker threads for tornado and sobol, or "auto" (default 1)
-  -f, --format F        json (default) or table (text; for discover: the conditions in words)
+  -f, --format F        json (default), table (text; for discover: the conditions in words)
+                        or csv (tidy rows: tornado, one per option, parameter and direction;
+                        sobol, one per output and parameter; discover, one per condition)
   -o, --out FILE        write to FILE instead of stdout
+      --shard I/N       tornado and sobol: run only shard I of N (numbered from 1) and write its
+                        partial result (JSON); \`concert merge\` adds tornado shards up and
+                        concatenates Sobol shards, byte-identical to the unsharded result
   -q, --quiet           no progress bar
 
 tornado:
@@ -164,12 +268,17 @@ Examples:
   concert sensitivity tornado nato-russia-2025 --workers 2 --format table
   concert sensitivity sobol nato-russia-2025 --ranges allies.HUN.hawkishness=0.1:0.5,events.eastern-flank-incident.probability=0:0.4 --outputs suspend-restraints:consensus --samples 256
   concert sensitivity discover nato-russia-2025 --option dual-track --target failure --format table
+  for i in 1 2; do concert sensitivity tornado nato-russia-2025 --shard "$i/2" --out "tornado-$i.json"; done; concert merge tornado-1.json tornado-2.json --format csv > tornado.csv
 `,
 
   async execute(args, context) {
     const [analysisText, file] = expectPositionals(args, 'the analysis (tornado, sobol or discover) and the scenario file', 2);
     const analysis = parseChoice('analysis', analysisText!, ANALYSES);
-    const format = parseChoice('format', stringOption(args, 'format') ?? 'json', FORMATS);
+    const format = sensitivityFormat(args);
+    const shardText = stringOption(args, 'shard');
+    const shard = shardText === undefined ? undefined : parseShard(shardText);
+    if (shard !== undefined && analysis === 'discover') throw new UsageError('--shard splits a tornado or a Sobol analysis; a discovery keeps every pass in memory and runs in one piece');
+    if (shard !== undefined && format !== 'json') throw new UsageError('--shard writes a partial result as JSON; merge the shards with `concert merge`, then choose --format');
     const seedText = stringOption(args, 'seed');
     const seed = seedText === undefined ? 1 : parseSeed(seedText);
     const workersText = stringOption(args, 'workers');
@@ -189,14 +298,21 @@ Examples:
       const measure = parseChoice('measure', stringOption(args, 'measure') ?? 'consensus', SENSITIVITY_MEASURES);
       const top = numberOption(args, 'top') ?? 15;
       if (!Number.isInteger(top) || top < 1) throw new UsageError(`invalid --top: ${top} (must be a whole number of at least 1)`);
-      const progress = progressReporter(Number(settings.passes), context, quiet);
-      let result: TornadoResult;
+      const plan = prepareTornado(scenario, settings);
+      const range = shard === undefined ? { from: 0, to: plan.blocks } : shardRange(plan.blocks, shard);
+      const progress = progressReporter(Math.min(range.to * plan.manifest.blockSize, plan.manifest.passes) - range.from * plan.manifest.blockSize, context, quiet);
+      let tally: Float64Array;
       try {
-        result = await tornadoInParallel(scenario, settings, { workers, onProgress: (done) => progress.update(done) });
+        tally = await tornadoBlocksInParallel(plan, settings, range, { workers, onProgress: (done) => progress.update(done) });
       } finally {
         progress.finish();
       }
-      emit(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : tornadoTable(result, measure, top), out, context);
+      if (shard !== undefined) {
+        emit(JSON.stringify({ ...toTornadoPartial(plan, settings, range, tally), shard }) + '\n', out, context);
+        return EXIT_OK;
+      }
+      const result: TornadoResult = summarizeTornado(plan, tally);
+      emit(format === 'table' ? tornadoTable(result, measure, top) : renderSensitivity(result, format, args, plan.scenario.id), out, context);
       return EXIT_OK;
     }
 
@@ -217,15 +333,21 @@ Examples:
       }
       if (settings['parameters'] === undefined) throw new UsageError('sobol needs parameter ranges: --ranges name=lower:upper,... or --settings FILE');
       // The bar counts design points (each runs --inner-passes passes).
-      const points = prepareSobol(scenario, settings as SobolSettings).manifest.points;
-      const progress = progressReporter(points, context, quiet);
-      let result: SobolResult;
+      const plan = prepareSobol(scenario, settings as SobolSettings);
+      const range = shard === undefined ? { from: 0, to: plan.manifest.points } : shardRange(plan.manifest.points, shard);
+      const progress = progressReporter(range.to - range.from, context, quiet);
+      let values: Float64Array;
       try {
-        result = await sobolInParallel(scenario, settings as SobolSettings, { workers, onPoint: (done) => progress.update(done) });
+        values = await sobolPointsInParallel(plan, settings as SobolSettings, range, { workers, onPoint: (done) => progress.update(done) });
       } finally {
         progress.finish();
       }
-      emit(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : sobolTable(result), out, context);
+      if (shard !== undefined) {
+        emit(JSON.stringify({ ...toSobolPartial(plan, settings as SobolSettings, range, values), shard }) + '\n', out, context);
+        return EXIT_OK;
+      }
+      const result: SobolResult = summarizeSobol(plan, values);
+      emit(renderSensitivity(result, format, args, plan.scenario.id), out, context);
       return EXIT_OK;
     }
 
@@ -246,7 +368,7 @@ Examples:
     const maxConditions = numberOption(args, 'max-conditions');
     if (maxConditions !== undefined) settings['maxConditions'] = maxConditions;
     const result = discoverDrivers(scenario, settings as Parameters<typeof discoverDrivers>[1]);
-    emit(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : discoveryText(result), out, context);
+    emit(renderSensitivity(result, format, args, (scenario as { id: string }).id), out, context);
     return EXIT_OK;
   },
 };

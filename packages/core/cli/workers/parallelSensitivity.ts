@@ -11,8 +11,11 @@ import {
   runTornadoBlocks,
   summarizeSobol,
   summarizeTornado,
+  type BlockRange,
+  type SobolPlan,
   type SobolResult,
   type SobolSettings,
+  type TornadoPlan,
   type TornadoResult,
   type TornadoSettings,
 } from '../../src/index.js';
@@ -31,29 +34,24 @@ export function sensitivityPool(workers: number): WorkerPool {
 }
 
 /**
- * A tornado on `workers` threads (in this thread when 1). Block tallies hold whole numbers and are
- * added, so the result is byte-identical whatever the number of workers.
- *
- * @throws {ConcertInputError} for an invalid scenario or settings.
- * @example
- * const result = await tornadoInParallel(scenario, { passes: 20_000, seed: 1 }, { workers: 2 });
+ * Tallies blocks `range` of a tornado on `workers` threads (in this thread when 1): whole
+ * numbers, so the tally is the same whatever the number of workers, and the tallies of disjoint
+ * ranges (shards) add up to the whole tornado's.
  */
-export async function tornadoInParallel(
-  scenario: unknown,
+export async function tornadoBlocksInParallel(
+  plan: TornadoPlan,
   settings: TornadoSettings,
+  range: BlockRange,
   { workers = 1, onProgress, pool }: { workers?: number; onProgress?: (passesDone: number) => void; pool?: WorkerPool } = {},
-): Promise<TornadoResult> {
-  const plan = prepareTornado(scenario, settings);
-  if (workers <= 1 || plan.blocks <= 1) {
-    const tally = runTornadoBlocks(plan, { from: 0, to: plan.blocks }, { onProgress: (progress) => onProgress?.(progress.passesDone) });
-    return summarizeTornado(plan, tally);
-  }
+): Promise<Float64Array> {
+  if (workers <= 1 || range.to - range.from <= 1)
+    return runTornadoBlocks(plan, range, { onProgress: (progress) => onProgress?.(progress.passesDone) });
   const tally = new Float64Array(plan.tallySize);
   const key = `tornado/${plan.manifest.scenarioHash}/${JSON.stringify(settings)}`;
   let passesDone = 0;
-  const chunk = Math.max(1, Math.min(20, Math.ceil(plan.blocks / (workers * 8))));
+  const chunk = Math.max(1, Math.min(20, Math.ceil((range.to - range.from) / (workers * 8))));
   await runChunks(
-    { from: 0, to: plan.blocks },
+    range,
     chunk,
     workers,
     pool,
@@ -64,7 +62,54 @@ export async function tornadoInParallel(
       onProgress?.(passesDone);
     },
   );
-  return summarizeTornado(plan, tally);
+  return tally;
+}
+
+/**
+ * A tornado on `workers` threads (in this thread when 1). Block tallies hold whole numbers and are
+ * added, so the result is byte-identical whatever the number of workers.
+ *
+ * @throws {ConcertInputError} for an invalid scenario or settings.
+ * @example
+ * const result = await tornadoInParallel(scenario, { passes: 20_000, seed: 1 }, { workers: 2 });
+ */
+export async function tornadoInParallel(
+  scenario: unknown,
+  settings: TornadoSettings,
+  options: { workers?: number; onProgress?: (passesDone: number) => void; pool?: WorkerPool } = {},
+): Promise<TornadoResult> {
+  const plan = prepareTornado(scenario, settings);
+  return summarizeTornado(plan, await tornadoBlocksInParallel(plan, settings, { from: 0, to: plan.blocks }, options));
+}
+
+/**
+ * Evaluates design points `range` of a Sobol analysis on `workers` threads (in this thread when
+ * 1). Each point depends on itself alone, so the values of disjoint ranges (shards) concatenate.
+ */
+export async function sobolPointsInParallel(
+  plan: SobolPlan,
+  settings: SobolSettings,
+  range: BlockRange,
+  { workers = 1, onPoint, pool }: { workers?: number; onPoint?: (pointsDone: number) => void; pool?: WorkerPool } = {},
+): Promise<Float64Array> {
+  if (workers <= 1) return evaluateSobolPoints(plan, range, onPoint === undefined ? {} : { onPoint });
+  const stride = plan.outputs.length;
+  const values = new Float64Array((range.to - range.from) * stride);
+  const key = `sobol/${plan.manifest.scenarioHash}/${JSON.stringify(settings)}`;
+  let done = 0;
+  await runChunks(
+    range,
+    Math.max(1, Math.min(64, Math.ceil((range.to - range.from) / (workers * 16)))),
+    workers,
+    pool,
+    (from, to) => ({ kind: 'sobol', key, scenario: plan.scenario, settings, from, to }),
+    (from, to, part) => {
+      values.set(part, (from - range.from) * stride);
+      done += to - from;
+      onPoint?.(done);
+    },
+  );
+  return values;
 }
 
 /**
@@ -76,26 +121,8 @@ export async function tornadoInParallel(
 export async function sobolInParallel(
   scenario: unknown,
   settings: SobolSettings,
-  { workers = 1, onPoint, pool }: { workers?: number; onPoint?: (pointsDone: number) => void; pool?: WorkerPool } = {},
+  options: { workers?: number; onPoint?: (pointsDone: number) => void; pool?: WorkerPool } = {},
 ): Promise<SobolResult> {
   const plan = prepareSobol(scenario, settings);
-  const points = plan.manifest.points;
-  if (workers <= 1) return summarizeSobol(plan, evaluateSobolPoints(plan, { from: 0, to: points }, onPoint === undefined ? {} : { onPoint }));
-  const stride = plan.outputs.length;
-  const values = new Float64Array(points * stride);
-  const key = `sobol/${plan.manifest.scenarioHash}/${JSON.stringify(settings)}`;
-  let done = 0;
-  await runChunks(
-    { from: 0, to: points },
-    Math.max(1, Math.min(64, Math.ceil(points / (workers * 16)))),
-    workers,
-    pool,
-    (from, to) => ({ kind: 'sobol', key, scenario: plan.scenario, settings, from, to }),
-    (from, to, part) => {
-      values.set(part, from * stride);
-      done += to - from;
-      onPoint?.(done);
-    },
-  );
-  return summarizeSobol(plan, values);
+  return summarizeSobol(plan, await sobolPointsInParallel(plan, settings, { from: 0, to: plan.manifest.points }, options));
 }

@@ -1,5 +1,5 @@
 /** The messages worker threads receive: the work of one chunk of a run or an analysis. */
-import type { Scenario, Seed, SobolSettings, TornadoSettings } from '../../src/index.js';
+import type { ResolvedDesign, Scenario, Seed, SobolSettings, TornadoSettings } from '../../src/index.js';
 
 /** Blocks `[from, to)` of the run of `scenario` with `passes` and `seed`; answered with their tally. */
 export interface BlockTask {
@@ -33,5 +33,15 @@ export interface SobolTask {
   readonly to: number;
 }
 
+/** Units `[from, to)` of an experiment (unit `u`: block `u % blocks` of experiment `floor(u / blocks)`); answered with the counts of the experiments they touch. */
+export interface ExperimentTask {
+  readonly kind: 'experiment';
+  readonly key: string;
+  readonly design: ResolvedDesign;
+  readonly scenarios: readonly { readonly name: string; readonly scenario: Scenario }[];
+  readonly from: number;
+  readonly to: number;
+}
+
 /** Any task a worker thread does. */
-export type WorkerTask = BlockTask | TornadoTask | SobolTask;
+export type WorkerTask = BlockTask | TornadoTask | SobolTask | ExperimentTask;

@@ -1,23 +1,30 @@
 /**
  * The worker threads' task module (piscina calls the default export): tallies blocks of a run or
- * a tornado, or evaluates Sobol design points. Each worker prepares a run or plan once and reuses
+ * a tornado, evaluates Sobol design points, or counts units of an experiment. Each worker prepares a run or plan once and reuses
  * it for later chunks of the same work. Loaded as worker.ts under tsx (bundled, see pool.ts) and
  * as worker.js in the built package.
  */
 import {
   evaluateSobolPoints,
+  prepareExperiment,
   prepareRun,
   prepareSobol,
   prepareTornado,
+  runExperimentUnits,
   runPreparedBlocks,
   runTornadoBlocks,
+  type ExperimentPlan,
   type PreparedRun,
   type SobolPlan,
   type TornadoPlan,
 } from '../../src/index.js';
 import type { WorkerTask } from './tasks.js';
 
-type Prepared = { kind: 'blocks'; run: PreparedRun } | { kind: 'tornado'; plan: TornadoPlan } | { kind: 'sobol'; plan: SobolPlan };
+type Prepared =
+  | { kind: 'blocks'; run: PreparedRun }
+  | { kind: 'tornado'; plan: TornadoPlan }
+  | { kind: 'sobol'; plan: SobolPlan }
+  | { kind: 'experiment'; plan: ExperimentPlan };
 
 let cached: { key: string; prepared: Prepared } | undefined;
 
@@ -29,10 +36,12 @@ function prepare(task: WorkerTask): Prepared {
       return { kind: 'tornado', plan: prepareTornado(task.scenario, task.settings) };
     case 'sobol':
       return { kind: 'sobol', plan: prepareSobol(task.scenario, task.settings) };
+    case 'experiment':
+      return { kind: 'experiment', plan: prepareExperiment(task.design, task.scenarios) };
   }
 }
 
-/** Does one chunk of work and returns its numbers (a tally, or Sobol inner estimates). */
+/** Does one chunk of work and returns its numbers (a tally, Sobol inner estimates, or experiment counts). */
 export default function workerTask(task: WorkerTask): Float64Array {
   const key = `${task.kind}/${task.kind === 'blocks' ? task.runKey : task.key}`;
   if (cached?.key !== key) cached = { key, prepared: prepare(task) };
@@ -45,5 +54,7 @@ export default function workerTask(task: WorkerTask): Float64Array {
       return runTornadoBlocks(prepared.plan, range);
     case 'sobol':
       return evaluateSobolPoints(prepared.plan, range);
+    case 'experiment':
+      return runExperimentUnits(prepared.plan, range).counts;
   }
 }

@@ -31,6 +31,11 @@ export function problemsFromZod(issues: readonly z.core.$ZodIssue[], prefix: rea
   const problems: Problem[] = [];
   for (const issue of issues) {
     const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union' && issue.errors.length === 0) {
+      // A discriminated union whose discriminator matches no branch: the schema's own message.
+      problems.push({ path: formatPath(path), message: issue.message, value: issue.input });
+      continue;
+    }
     if (issue.code === 'invalid_union') {
       // Prefer the branch that failed on something deeper than the value's type.
       const branches = issue.errors.filter(

@@ -18,6 +18,7 @@ export {
 
 // Settings (zod schemas, checks against a scenario)
 export {
+  SeedSchema,
   TornadoSettingsSchema,
   SobolSettingsSchema,
   SobolRangeSchema,
@@ -79,3 +80,15 @@ export { recordPasses, type PassRecords, type RecordedFeature, type RecordedOutc
 export { decisionTree, type DecisionTreeResult, type DecisionTreeOptions, type TreeLeaf } from './decisionTree.js';
 export { prim, evaluateBox, describeCondition, type PrimFeature, type PrimCondition, type PrimBox, type PrimOptions, type PrimResult, type BoxFigures } from './prim.js';
 export { discoverDrivers, type DiscoveryResult, type DiscoveryManifest } from './discoverDrivers.js';
+
+// Partial analyses for shards: tornado tallies add up, Sobol points concatenate
+export {
+  toTornadoPartial,
+  toSobolPartial,
+  mergeTornadoPartials,
+  mergeSobolPartials,
+  finalizeTornadoPartial,
+  finalizeSobolPartial,
+  type TornadoPartial,
+  type SobolPartial,
+} from './partials.js';

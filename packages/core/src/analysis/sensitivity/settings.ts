@@ -15,13 +15,15 @@ import {
   type SensitivityParameter,
 } from './parameters.js';
 
-const seed = z.union(
+/** A seed as settings and designs take it: a non-empty string (at most 200 characters) or a whole number from 0 to 2^53 - 1. */
+export const SeedSchema = z.union(
   [
     z.string().min(1).max(200),
     z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   ],
   { error: 'must be a non-empty string (at most 200 characters) or a whole number from 0 to 2^53 - 1' },
 );
+const seed = SeedSchema;
 const wholeNumber = (min: number, max: number, what = `a whole number from ${min} to ${max}`) =>
   z
     .number({ error: `must be ${what}` })
