@@ -67,5 +67,8 @@ export { ENGINE_VERSION, MODEL_VERSION } from './version.js';
 // Sensitivity and drivers (tornado, Sobol indices, scenario discovery)
 export * from './analysis/sensitivity/index.js';
 
+// The map of viable texts (landscape), and paired comparisons of two scenarios
+export * from './analysis/landscape/index.js';
+
 // Deprecated (see CHANGELOG.md)
 export { RecordingStream, ReplayStream, traceBargaining } from './deprecated.js';

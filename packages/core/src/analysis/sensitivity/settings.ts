@@ -15,14 +15,16 @@ import {
   type SensitivityParameter,
 } from './parameters.js';
 
-const seed = z.union(
+/** A run's seed as a setting: a non-empty string or a whole number from 0 to 2^53 - 1. */
+export const seed = z.union(
   [
     z.string().min(1).max(200),
     z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   ],
   { error: 'must be a non-empty string (at most 200 characters) or a whole number from 0 to 2^53 - 1' },
 );
-const wholeNumber = (min: number, max: number, what = `a whole number from ${min} to ${max}`) =>
+/** A whole number from `min` to `max` as a setting, with one message for every way of missing it. */
+export const wholeNumber = (min: number, max: number, what = `a whole number from ${min} to ${max}`) =>
   z
     .number({ error: `must be ${what}` })
     .int({ error: `must be ${what}` })
