@@ -69,6 +69,7 @@ export * from './analysis/sensitivity/index.js';
 
 // The map of viable texts (landscape), and paired comparisons of two scenarios
 export * from './analysis/landscape/index.js';
+export * from './analysis/compare/index.js';
 
 // Deprecated (see CHANGELOG.md)
 export { RecordingStream, ReplayStream, traceBargaining } from './deprecated.js';
