@@ -181,6 +181,7 @@ describe('bad settings', () => {
   it('are refused with path, value and what was expected', () => {
     const problems = problemsOf(() => landscape(toyScenario(), { passes: 100, seed: 1, grid: 500, visibility: 1.5, firmness: { lower: 0.6, upper: 0.2 } }));
     expect(problems.map((p) => p.path)).toEqual(['grid', 'visibility', 'firmness.upper']);
+    expect(problems[2]).toMatchObject({ message: 'must be greater than lower (0.6)', value: 0.2 });
     expect(problems[0]).toMatchObject({ message: 'must be a whole number from 2 to 201 (points per side)', value: 500 });
     expect(problems[1]).toMatchObject({ message: 'must be from 0 to 1 (the visibility of every text on the map)', value: 1.5 });
     expect(problemsOf(() => landscape(toyScenario(), { passes: 1e6, seed: 1, grid: 41 }))).toEqual([

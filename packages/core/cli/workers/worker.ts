@@ -1,23 +1,30 @@
 /**
- * The worker threads' task module (piscina calls the default export): tallies blocks of a run or
- * a tornado, or evaluates Sobol design points. Each worker prepares a run or plan once and reuses
+ * The worker threads' task module (piscina calls the default export): tallies blocks of a run, a
+ * tornado or a map of viable texts, or evaluates Sobol design points. Each worker prepares a run or plan once and reuses
  * it for later chunks of the same work. Loaded as worker.ts under tsx (bundled, see pool.ts) and
  * as worker.js in the built package.
  */
 import {
   evaluateSobolPoints,
+  prepareLandscape,
   prepareRun,
   prepareSobol,
   prepareTornado,
+  runLandscapeBlocks,
   runPreparedBlocks,
   runTornadoBlocks,
+  type LandscapePlan,
   type PreparedRun,
   type SobolPlan,
   type TornadoPlan,
 } from '../../src/index.js';
 import type { WorkerTask } from './tasks.js';
 
-type Prepared = { kind: 'blocks'; run: PreparedRun } | { kind: 'tornado'; plan: TornadoPlan } | { kind: 'sobol'; plan: SobolPlan };
+type Prepared =
+  | { kind: 'blocks'; run: PreparedRun }
+  | { kind: 'tornado'; plan: TornadoPlan }
+  | { kind: 'sobol'; plan: SobolPlan }
+  | { kind: 'landscape'; plan: LandscapePlan };
 
 let cached: { key: string; prepared: Prepared } | undefined;
 
@@ -29,6 +36,8 @@ function prepare(task: WorkerTask): Prepared {
       return { kind: 'tornado', plan: prepareTornado(task.scenario, task.settings) };
     case 'sobol':
       return { kind: 'sobol', plan: prepareSobol(task.scenario, task.settings) };
+    case 'landscape':
+      return { kind: 'landscape', plan: prepareLandscape(task.scenario, task.settings) };
   }
 }
 
@@ -45,5 +54,9 @@ export default function workerTask(task: WorkerTask): Float64Array {
       return runTornadoBlocks(prepared.plan, range);
     case 'sobol':
       return evaluateSobolPoints(prepared.plan, range);
+    case 'landscape': {
+      const cells = task.kind === 'landscape' ? { from: task.cellsFrom, to: task.cellsTo } : { from: 0, to: prepared.plan.cells };
+      return runLandscapeBlocks(prepared.plan, range, { cells });
+    }
   }
 }

@@ -27,7 +27,9 @@ export const LandscapeRangeSchema = z
     upper: unit('the last grid point'),
   })
   .strict()
-  .refine((range) => range.lower < range.upper, { error: 'must be greater than lower', path: ['upper'] });
+  .superRefine((range, context) => {
+    if (!(range.lower < range.upper)) context.addIssue({ code: 'custom', path: ['upper'], message: `must be greater than lower (${range.lower})`, input: range.upper });
+  });
 
 /**
  * Settings of {@link landscape} (the work budget, {@link MAX_LANDSCAPE_WORK}, is checked by
