@@ -48,7 +48,7 @@ describe('concert landscape <scenario>', () => {
     `);
     const budget = await runCli(['landscape', TOY, '--grid', '201', '--passes', '1e6']);
     expect(budget.status).toBe(1);
-    expect(budget.stderr).toContain('passes: must be at most 24,752 for a grid of 201');
+    expect(budget.stderr).toContain('passes: must be at most 24,751 for a grid of 201');
     expect((await runCli(['landscape', TOY, '--measure', 'risk'])).status).toBe(2);
     expect((await runCli(['landscape', TOY, '--visibility', 'high'])).stderr).toContain('invalid --visibility: "high" (must be a number)');
     expect((await runCli(['landscape', TOY, '--firmness', '0.5'])).status).toBe(2);
