@@ -177,6 +177,18 @@ describe('the most viable text', () => {
   });
 });
 
+describe('the map goes through the model', () => {
+  it('judges texts with the model’s rule: swap it and every text passes (the chair-and-unanimity shortcut steps aside)', () => {
+    const plan = prepareLandscape(toyScenario(), { passes: 300, seed: 3, grid: 5 });
+    const nobodyObjects = { name: 'nobodyObjects', judge: (_m: unknown, _w: unknown, _f: number, _e: number, judgment: { objectors: number }) => ((judgment.objectors = 0), true) };
+    const swapped = { ...plan, model: { ...plan.model, decisionRule: nobodyObjects } };
+    const map = summarizeLandscape(swapped, runLandscapeBlocks(swapped, { from: 0, to: swapped.blocks }));
+    for (const cell of map.cells) expect([cell.consensus.estimate, cell.topBlocker]).toEqual([1, null]);
+    // ...while the real rule blocks some texts in some passes.
+    expect(summarizeLandscape(plan, runLandscapeBlocks(plan, { from: 0, to: plan.blocks })).cells.some((cell) => cell.consensus.estimate < 1)).toBe(true);
+  });
+});
+
 describe('bad settings', () => {
   it('are refused with path, value and what was expected', () => {
     const problems = problemsOf(() => landscape(toyScenario(), { passes: 100, seed: 1, grid: 500, visibility: 1.5, firmness: { lower: 0.6, upper: 0.2 } }));

@@ -11,6 +11,7 @@ export { comparisonCsv, comparisonTable } from '../formats/landscapeTables.js';
 
 const FORMATS = ['json', 'csv', 'table'] as const;
 
+/** The `concert compare` command. */
 export const compare: Command = {
   name: 'compare',
   summary: 'a scenario against a baseline: paired changes with standard errors and intervals',

@@ -26,6 +26,7 @@ function parseRange(option: string, text: string): { lower: number; upper: numbe
   return { lower, upper };
 }
 
+/** The `concert landscape` command. */
 export const landscapeCommand: Command = {
   name: 'landscape',
   summary: 'the map of viable texts: consensus, risk and viability over firmness x engagement',
