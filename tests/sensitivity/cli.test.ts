@@ -26,12 +26,12 @@ describe('concert sensitivity tornado <scenario>', () => {
     expect(status).toBe(0);
     expect(stdout.split('\n').slice(0, 6).map((line) => line.replace(/[+-]\d\.\d{4} ± \d\.\d{4}/g, 'Δ'))).toMatchInlineSnapshot(`
       [
-        "Tornado: each parameter moved by 0.1 down and up on 500 paired passes (seed 1); change in consensus ± standard error; * = clamped",
+        "Tornado: each parameter moved down and up by a step of its own scale (centers by half their uncertainty on the logit scale, costs by a quarter of their value, probabilities by 0.1) on 500 paired passes (seed 1); change in consensus ± standard error; * = clamped",
         "",
         "Dual track (dual-track): consensus 0.784 [0.746, 0.818]",
-        "  parameter                   base     low             change    high             change",
-        "  Ally 32's solidarity cost   0.05   0.00*   Δ   0.15    Δ",
-        "  Ally 30's solidarity cost   0.05   0.00*   Δ   0.15    Δ",
+        "  parameter                   base    step     low             change    high             change",
+        "  Ally 19's solidarity cost   0.05  ±0.013  0.038    Δ  0.063    Δ",
+        "  Ally 20's solidarity cost   0.05  ±0.013  0.038    Δ  0.063    Δ",
       ]
     `);
   });

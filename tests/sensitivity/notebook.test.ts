@@ -6,7 +6,7 @@
  * section, driven through a fake worker, shows the tornado, the Sobol bars and the drivers.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { discoverDrivers, sensitivityParameters, sobol, sobolFromTornado, tornado, type SobolResult, type TornadoResult } from '../../packages/core/src/index.js';
+import { discoverDrivers, inDomain, sensitivityParameters, sobol, sobolFromTornado, tornado, type SobolResult, type TornadoResult } from '../../packages/core/src/index.js';
 import { renderChart } from '../../packages/notebook/src/charts/renderChart.js';
 import { NO_RESULTS, type NotebookApp, type ResultsState } from '../../packages/notebook/src/notebookApp.js';
 import { initialState, type NotebookState } from '../../packages/notebook/src/notebookState.js';
@@ -49,14 +49,17 @@ describe('runAnalysis(request, hooks)', () => {
 });
 
 describe('sobolFromTornado(tornado, options) (core)', () => {
-  it('ranges over the four largest swings, each value ± the step inside its domain', () => {
+  it('ranges over the four largest swings, each over the two values the tornado tried (its own step, inside the domain)', () => {
     const settings = sobolFromTornado(TORNADO, { option: 'dual-track', measure: 'consensus' });
     expect(settings.parameters).toHaveLength(4);
     const catalog = sensitivityParameters(TOY);
     for (const range of settings.parameters) {
       const parameter = catalog.find((p) => p.name === range.name)!;
-      expect(range.lower).toBeCloseTo(Math.max(parameter.domain.lowerOpen ? 0.01 : parameter.domain.lower, parameter.value - 0.1), 12);
-      expect(range.upper).toBeCloseTo(Math.min(parameter.domain.upperOpen ? 0.99 : parameter.domain.upper, parameter.value + 0.1), 12);
+      const effect = TORNADO.effects.find((e) => e.option === 'dual-track' && e.parameter === range.name)!;
+      expect([range.lower, range.upper]).toEqual([effect.low.value, effect.high.value]);
+      expect(range.lower).toBeLessThanOrEqual(parameter.value);
+      expect(range.upper).toBeGreaterThanOrEqual(parameter.value);
+      expect(inDomain(parameter.domain, range.lower) && inDomain(parameter.domain, range.upper)).toBe(true);
     }
     expect(settings.outputs).toEqual([{ option: 'dual-track', measure: 'consensus' }]);
   });

@@ -126,12 +126,12 @@ describe('tornado(scenario, settings)', () => {
     expect(JSON.stringify(summarizeTornado(plan, merged))).toBe(JSON.stringify(summarizeTornado(plan, whole)));
   });
 
-  it('clamps centers 0.01 inside (0, 1), probabilities into [0, 1] and costs at 0, and says so', () => {
+  it('with an absolute step, clamps centers 0.01 inside (0, 1), probabilities into [0, 1] and costs at 0, and says so', () => {
     const scenario = scenarioOf({
       allies: [ally('X', { hawkishness: { center: 0.95, uncertainty: 0.5 }, salience: 0.04, solidarityCost: 0.05 })],
       events: [{ id: 'shock', probability: 0.97, shifts: [] }],
     });
-    const result = tornado(scenario, { passes: 10, seed: 1, parameters: ['allies.X.hawkishness', 'allies.X.salience', 'allies.X.solidarityCost', 'events.shock.probability'] });
+    const result = tornado(scenario, { passes: 10, seed: 1, step: 0.1, parameters: ['allies.X.hawkishness', 'allies.X.salience', 'allies.X.solidarityCost', 'events.shock.probability'] });
     const moves = result.effects.map((e) => [e.parameter, e.low.value, e.low.clamped, e.high.value, e.high.clamped]);
     expect(moves).toEqual([
       ['allies.X.hawkishness', 0.85, false, 0.99, true],
@@ -139,6 +139,44 @@ describe('tornado(scenario, settings)', () => {
       ['allies.X.solidarityCost', 0, true, 0.15000000000000002, false],
       ['events.shock.probability', 0.87, false, 1, true],
     ]);
+    expect(result.manifest).toMatchObject({ stepRule: 'absolute', step: 0.1 });
+    expect(result.effects.map((e) => e.step)).toEqual(Array(4).fill({ size: 0.1, scale: 'value' }));
+  });
+
+  it('by default moves each parameter on its own scale, records the step, and never moves a cost to 0', () => {
+    const scenario = scenarioOf({
+      allies: [
+        ally('X', { hawkishness: { center: 0.95, uncertainty: 0.5 }, salience: 0.04, solidarityCost: 0.05 }),
+        ally('Y', { hawkishness: { center: 0.3, uncertainty: 0 }, solidarityCost: 0 }),
+      ],
+      events: [{ id: 'shock', probability: 0.97, shifts: [] }],
+      bargaining: { maxRounds: 3, step: 0.5, maxDrift: 0.2 },
+    });
+    const names = ['allies.X.hawkishness', 'allies.X.salience', 'allies.X.solidarityCost', 'allies.Y.hawkishness', 'allies.Y.solidarityCost', 'events.shock.probability', 'bargaining.maxDrift', 'signal.threshold.center'];
+    const result = tornado(scenario, { passes: 10, seed: 1, parameters: names });
+    expect(result.manifest).toMatchObject({ stepRule: 'scaled', step: 0.1 });
+    const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+    const byName = new Map(result.effects.map((e) => [e.parameter, e]));
+    // An uncertain center: half its uncertainty on the logit scale.
+    expect(byName.get('allies.X.hawkishness')!.step).toEqual({ size: 0.25, scale: 'logit' });
+    expect(byName.get('allies.X.hawkishness')!.low.value).toBeCloseTo(sigmoid(logit(0.95) - 0.25), 14);
+    expect(byName.get('allies.X.hawkishness')!.high.value).toBeCloseTo(sigmoid(logit(0.95) + 0.25), 14);
+    expect(byName.get('allies.X.hawkishness')!.high.clamped).toBe(false);
+    // A center with no uncertainty: 0.25 on the logit scale.
+    expect(byName.get('allies.Y.hawkishness')!.step).toEqual({ size: 0.25, scale: 'logit' });
+    // A plain number and a probability: 0.1, clamped into [0, 1].
+    expect(byName.get('allies.X.salience')!.step).toEqual({ size: 0.1, scale: 'value' });
+    expect(byName.get('events.shock.probability')!.high).toMatchObject({ value: 1, clamped: true });
+    // A cost: a quarter of its value (never down to 0); a cost of 0: a quarter of the mean cost.
+    expect(byName.get('allies.X.solidarityCost')!.step.size).toBeCloseTo(0.0125, 15);
+    expect(byName.get('allies.X.solidarityCost')!.low.value).toBeCloseTo(0.0375, 15);
+    expect(byName.get('allies.X.solidarityCost')!.low.clamped).toBe(false);
+    expect(byName.get('allies.Y.solidarityCost')!.step.size).toBeCloseTo(0.25 * 0.025, 15);
+    expect(byName.get('allies.Y.solidarityCost')!.low).toMatchObject({ value: 0, clamped: true });
+    expect(byName.get('bargaining.maxDrift')!.step.size).toBeCloseTo(0.05, 15);
+    // The threshold center (default: 0.45 with uncertainty 0.6): 0.3 on the logit scale.
+    expect(byName.get('signal.threshold.center')!.step.size).toBeCloseTo(0.3, 15);
+    for (const effect of result.effects) expect(effect.low.value).toBeLessThan(effect.high.value);
   });
 
   it('estimates a closed-form change within 5 paired standard errors, and pairing makes the error small', () => {
@@ -152,10 +190,14 @@ describe('tornado(scenario, settings)', () => {
       signal: { exponent: 2, threshold: 0.1 },
     });
     const passes = 4000;
-    const result = tornado(scenario, { passes, seed: 'closed-form', parameters: ['allies.X.hawkishness'] });
     const consensusAt = (c: number) => 1 - normalCdf((logit(0.6) - logit(c)) / sigma);
-    const effect = result.effects[0]!;
-    for (const [move, center] of [[effect.low, 0.4], [effect.high, 0.6]] as const) {
+    const absolute = tornado(scenario, { passes, seed: 'closed-form', step: 0.1, parameters: ['allies.X.hawkishness'] }).effects[0]!;
+    // The default step: half the uncertainty (0.5) on the logit scale.
+    const scaled = tornado(scenario, { passes, seed: 'closed-form', parameters: ['allies.X.hawkishness'] }).effects[0]!;
+    const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+    const cases = [[absolute.low, 0.4], [absolute.high, 0.6], [scaled.low, sigmoid(-0.5)], [scaled.high, sigmoid(0.5)]] as const;
+    for (const [move, center] of cases) {
+      expect(move.value).toBeCloseTo(center, 14);
       const exact = consensusAt(center) - consensusAt(0.5);
       const { estimate, standardError } = move.consensus;
       expect(Math.abs(estimate - exact) / standardError).toBeLessThan(5);

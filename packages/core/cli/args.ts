@@ -100,3 +100,18 @@ export function expectPositionals(args: ParsedArgs, names: string, count: number
   if (!orMore && got > count) throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[count])}`);
   return args.positionals;
 }
+
+/**
+ * A numeric option's value (`_` allowed as a digit separator), or undefined when absent.
+ *
+ * @throws {UsageError} when the value is not a finite number.
+ * @example
+ * numberOption({ values: { visibility: '0.5' }, positionals: [] }, 'visibility'); // => 0.5
+ */
+export function numberOption(args: ParsedArgs, name: string): number | undefined {
+  const text = stringOption(args, name);
+  if (text === undefined) return undefined;
+  const value = Number(text.replaceAll('_', ''));
+  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`invalid --${name}: ${JSON.stringify(text)} (must be a number)`);
+  return value;
+}

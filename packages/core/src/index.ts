@@ -74,5 +74,9 @@ export { resultCsv, optionsCsv, alliesCsv, csvField, CSV_TABLES, CSV_DECIMALS, t
 // Experiment designs (full factorial, Latin hypercube, Sobol' sequences) on common random numbers
 export * from './analysis/experiments/index.js';
 
+// The map of viable texts (landscape), and paired comparisons of two scenarios
+export * from './analysis/landscape/index.js';
+export * from './analysis/compare/index.js';
+
 // Deprecated (see CHANGELOG.md)
 export { RecordingStream, ReplayStream, traceBargaining } from './deprecated.js';

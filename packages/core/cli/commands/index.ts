@@ -12,6 +12,8 @@
  */
 import type { Command } from '../command.js';
 import { experiment } from './experiment.js';
+import { compare } from './compare.js';
+import { landscapeCommand } from './landscape.js';
 import { merge } from './merge.js';
 import { replay } from './replay.js';
 import { run } from './run.js';
@@ -21,4 +23,4 @@ import { sensitivity } from './sensitivity.js';
 import { validate } from './validate.js';
 
 /** Every subcommand of `concert`. */
-export const COMMANDS: readonly Command[] = [run, merge, replay, validate, schema, scenarios, sensitivity, experiment];
+export const COMMANDS: readonly Command[] = [run, merge, replay, validate, schema, scenarios, sensitivity, experiment, landscapeCommand, compare];

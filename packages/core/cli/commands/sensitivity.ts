@@ -211,9 +211,10 @@ export const sensitivity: Command = {
 
 Which allies and assumptions decide consensus and risk. See docs/SENSITIVITY.md.
 
-  tornado   moves each parameter down and up by --step and reports the change in every
-            option's consensus, risk and viability on the same passes (common random numbers),
-            with the standard error of each paired difference
+  tornado   moves each parameter down and up by a step of its own scale (or by --step)
+            and reports the change in every option's consensus, risk and viability on
+            the same passes (common random numbers), with the standard error of each
+            paired difference
   sobol     Sobol first-order and total indices over parameter ranges (Saltelli design,
             Jansen estimators, bootstrap intervals)
   discover  the conditions (events, sampled stances, threshold) under which an option fails,
@@ -233,7 +234,11 @@ Common options:
 
 tornado:
   -n, --passes N        passes per point (default ${DEFAULT_TORNADO_PASSES.toLocaleString('en-US')})
-      --step X          move on each parameter's own scale (default 0.1)
+      --step X          move every parameter by X on its own value scale (default: each
+                        parameter by a step of its own scale: an uncertain center by half
+                        its uncertainty on the logit scale, a solidarity cost or the
+                        maximum drift by a quarter of its value, a probability, the
+                        bargaining step or a plain number by 0.1; see docs/SENSITIVITY.md)
       --parameters L    comma-separated names or selectors (default: allies.*.hawkishness,
                         allies.*.engagementPreference, allies.*.salience,
                         allies.*.solidarityCost, events.*.probability); also bargaining.step,

@@ -4,21 +4,35 @@ import { tornadoBars, type DiscoveryResult, type SensitivityMeasure, type SobolR
 const signed = (x: number) => `${x >= 0 ? '+' : '-'}${Math.abs(x).toFixed(4)}`;
 const fixed = (x: number, digits = 3) => x.toFixed(digits);
 
-/** A tornado as text: per option, its base estimates and its largest bars. */
+/** A step in words: `±0.25 logit` or `±0.0075`. */
+function stepText(step: { size: number; scale: 'logit' | 'value' }): string {
+  const size = Number(step.size.toPrecision(2));
+  return `±${size}${step.scale === 'logit' ? ' logit' : ''}`;
+}
+
+/** A tornado as text: per option, its base estimates and its largest bars, each with the step it moved by. */
 export function tornadoTable(result: TornadoResult, measure: SensitivityMeasure, top: number): string {
+  const { manifest } = result;
+  const how =
+    manifest.stepRule === 'absolute'
+      ? `each parameter moved by ${manifest.step} down and up`
+      : 'each parameter moved down and up by a step of its own scale (centers by half their uncertainty on the logit scale, costs by a quarter of their value, probabilities by 0.1)';
   const lines: string[] = [
-    `Tornado: each parameter moved by ${result.manifest.step} down and up on ${result.manifest.passes.toLocaleString('en-US')} paired passes (seed ${JSON.stringify(result.manifest.seed)}); change in ${measure} ± standard error; * = clamped`,
+    `Tornado: ${how} on ${manifest.passes.toLocaleString('en-US')} paired passes (seed ${JSON.stringify(manifest.seed)}); change in ${measure} ± standard error; * = clamped`,
   ];
   for (const option of result.options) {
     const base = option[measure];
     lines.push('', `${option.name} (${option.id}): ${measure} ${fixed(base.estimate)} [${fixed(base.lower)}, ${fixed(base.upper)}]`);
     const bars = tornadoBars(result, { option: option.id, measure, top });
     const width = Math.max(9, ...bars.map((bar) => bar.label.length));
-    lines.push(`  ${'parameter'.padEnd(width)}  ${'base'.padStart(5)}  ${'low'.padStart(6)}  ${'change'.padStart(17)}  ${'high'.padStart(6)}  ${'change'.padStart(17)}`);
-    for (const bar of bars)
+    const steps = bars.map((bar) => stepText(bar.step));
+    const stepWidth = Math.max(4, ...steps.map((step) => step.length));
+    lines.push(`  ${'parameter'.padEnd(width)}  ${'base'.padStart(5)}  ${'step'.padStart(stepWidth)}  ${'low'.padStart(6)}  ${'change'.padStart(17)}  ${'high'.padStart(6)}  ${'change'.padStart(17)}`);
+    bars.forEach((bar, k) =>
       lines.push(
-        `  ${bar.label.padEnd(width)}  ${fixed(bar.baseValue, 2).padStart(5)}  ${(fixed(bar.lowValue, 2) + (bar.lowClamped ? '*' : ' ')).padStart(6)}  ${`${signed(bar.low.estimate)} ± ${bar.low.standardError.toFixed(4)}`.padStart(17)}  ${(fixed(bar.highValue, 2) + (bar.highClamped ? '*' : ' ')).padStart(6)}  ${`${signed(bar.high.estimate)} ± ${bar.high.standardError.toFixed(4)}`.padStart(17)}`,
-      );
+        `  ${bar.label.padEnd(width)}  ${fixed(bar.baseValue, 2).padStart(5)}  ${steps[k]!.padStart(stepWidth)}  ${(fixed(bar.lowValue, 3) + (bar.lowClamped ? '*' : ' ')).padStart(6)}  ${`${signed(bar.low.estimate)} ± ${bar.low.standardError.toFixed(4)}`.padStart(17)}  ${(fixed(bar.highValue, 3) + (bar.highClamped ? '*' : ' ')).padStart(6)}  ${`${signed(bar.high.estimate)} ± ${bar.high.standardError.toFixed(4)}`.padStart(17)}`,
+      ),
+    );
   }
   return lines.join('\n') + '\n';
 }

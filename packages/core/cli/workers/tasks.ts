@@ -1,5 +1,5 @@
 /** The messages worker threads receive: the work of one chunk of a run or an analysis. */
-import type { ResolvedDesign, Scenario, Seed, SobolSettings, TornadoSettings } from '../../src/index.js';
+import type { LandscapeSettings, ResolvedDesign, Scenario, Seed, SobolSettings, TornadoSettings } from '../../src/index.js';
 
 /** Blocks `[from, to)` of the run of `scenario` with `passes` and `seed`; answered with their tally. */
 export interface BlockTask {
@@ -43,5 +43,17 @@ export interface ExperimentTask {
   readonly to: number;
 }
 
+/** Blocks `[from, to)` of a map of viable texts, for cells `[cellsFrom, cellsTo)`; answered with their tally. */
+export interface LandscapeTask {
+  readonly kind: 'landscape';
+  readonly key: string;
+  readonly scenario: unknown;
+  readonly settings: LandscapeSettings;
+  readonly from: number;
+  readonly to: number;
+  readonly cellsFrom: number;
+  readonly cellsTo: number;
+}
+
 /** Any task a worker thread does. */
-export type WorkerTask = BlockTask | TornadoTask | SobolTask | ExperimentTask;
+export type WorkerTask = BlockTask | TornadoTask | SobolTask | ExperimentTask | LandscapeTask;

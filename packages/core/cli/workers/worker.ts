@@ -1,19 +1,23 @@
 /**
- * The worker threads' task module (piscina calls the default export): tallies blocks of a run or
- * a tornado, evaluates Sobol design points, or counts units of an experiment. Each worker prepares a run or plan once and reuses
+ * The worker threads' task module (piscina calls the default export): tallies blocks of a run, a
+ * tornado or a map of viable texts, evaluates Sobol design points, or counts units of an
+ * experiment. Each worker prepares a run or plan once and reuses
  * it for later chunks of the same work. Loaded as worker.ts under tsx (bundled, see pool.ts) and
  * as worker.js in the built package.
  */
 import {
   evaluateSobolPoints,
   prepareExperiment,
+  prepareLandscape,
   prepareRun,
   prepareSobol,
   prepareTornado,
   runExperimentUnits,
+  runLandscapeBlocks,
   runPreparedBlocks,
   runTornadoBlocks,
   type ExperimentPlan,
+  type LandscapePlan,
   type PreparedRun,
   type SobolPlan,
   type TornadoPlan,
@@ -24,7 +28,8 @@ type Prepared =
   | { kind: 'blocks'; run: PreparedRun }
   | { kind: 'tornado'; plan: TornadoPlan }
   | { kind: 'sobol'; plan: SobolPlan }
-  | { kind: 'experiment'; plan: ExperimentPlan };
+  | { kind: 'experiment'; plan: ExperimentPlan }
+  | { kind: 'landscape'; plan: LandscapePlan };
 
 let cached: { key: string; prepared: Prepared } | undefined;
 
@@ -38,6 +43,8 @@ function prepare(task: WorkerTask): Prepared {
       return { kind: 'sobol', plan: prepareSobol(task.scenario, task.settings) };
     case 'experiment':
       return { kind: 'experiment', plan: prepareExperiment(task.design, task.scenarios) };
+    case 'landscape':
+      return { kind: 'landscape', plan: prepareLandscape(task.scenario, task.settings) };
   }
 }
 
@@ -56,5 +63,9 @@ export default function workerTask(task: WorkerTask): Float64Array {
       return evaluateSobolPoints(prepared.plan, range);
     case 'experiment':
       return runExperimentUnits(prepared.plan, range).counts;
+    case 'landscape': {
+      const cells = task.kind === 'landscape' ? { from: task.cellsFrom, to: task.cellsTo } : { from: 0, to: prepared.plan.cells };
+      return runLandscapeBlocks(prepared.plan, range, { cells });
+    }
   }
 }

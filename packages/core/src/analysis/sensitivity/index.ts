@@ -56,6 +56,7 @@ export {
   type PointMethod,
 } from './tornado.js';
 export { tornadoBars, type TornadoBar } from './tornadoBars.js';
+export { scaledStep, steppedValue, SCALED_STEPS, STEP_RULES, type StepRule, type StepScale, type ParameterStep } from './tornadoSteps.js';
 
 // Variance-based global sensitivity (Sobol indices, Saltelli design, Jansen estimators)
 export { saltelliDesign, designRow, type SaltelliDesign } from './saltelliDesign.js';

@@ -23,8 +23,10 @@ export const SeedSchema = z.union(
   ],
   { error: 'must be a non-empty string (at most 200 characters) or a whole number from 0 to 2^53 - 1' },
 );
-const seed = SeedSchema;
-const wholeNumber = (min: number, max: number, what = `a whole number from ${min} to ${max}`) =>
+/** A run's seed as a setting (the same schema as {@link SeedSchema}). */
+export const seed = SeedSchema;
+/** A whole number from `min` to `max` as a setting, with one message for every way of missing it. */
+export const wholeNumber = (min: number, max: number, what = `a whole number from ${min} to ${max}`) =>
   z
     .number({ error: `must be ${what}` })
     .int({ error: `must be ${what}` })
@@ -38,8 +40,10 @@ export const SENSITIVITY_MEASURES = ['consensus', 'risk', 'viability'] as const;
 export type SensitivityMeasure = (typeof SENSITIVITY_MEASURES)[number];
 
 /**
- * Settings of {@link tornado}. Defaults: `step` 0.1 (on each parameter's own scale),
- * `parameters` every ally's stance centers and solidarity cost and every event's probability
+ * Settings of {@link tornado}. Defaults: no `step`, so each parameter moves on its own scale
+ * (the `scaled` rule of `tornadoSteps.ts`: centers by half their uncertainty on the logit scale,
+ * costs by a quarter of their value, probabilities by 0.1); a `step` moves every parameter by
+ * that absolute amount instead. `parameters` every ally's stance centers and solidarity cost and every event's probability
  * ({@link DEFAULT_TORNADO_PARAMETERS}), `options` every option.
  */
 export const TornadoSettingsSchema = z
@@ -47,12 +51,15 @@ export const TornadoSettingsSchema = z
     /** Passes per point (the base and each moved parameter all run on the same passes). */
     passes: wholeNumber(1, MAX_PASSES),
     seed,
-    /** How far each parameter moves down and up, on its own scale. */
+    /**
+     * One absolute step for every parameter, on its own value scale; when left out, each
+     * parameter moves by a step of its own scale (the `scaled` rule).
+     */
     step: z
       .number({ error: 'must be a number greater than 0 and at most 1' })
       .gt(0, { error: 'must be greater than 0' })
       .max(1, { error: 'must be at most 1' })
-      .default(0.1),
+      .optional(),
     /** Parameter names or selectors with `*` for every ally or event. */
     parameters: z.array(name).min(1, { error: 'must name at least one parameter' }).default([...DEFAULT_TORNADO_PARAMETERS]),
     /** Ids of the options to report; every option when left out. */

@@ -44,6 +44,7 @@ import {
   type TornadoSettings,
 } from './settings.js';
 import type { AbortSignalLike } from '../../host.js';
+import { SCALED_STEPS, scaledStep, steppedValue, type ParameterStep, type StepRule } from './tornadoSteps.js';
 
 /** Outputs counted per option, in tally order. */
 const MEASURES = 3; // consensus, risk, viability
@@ -60,7 +61,9 @@ export type PointMethod = 'ally' | 'event' | 'world';
 export interface TornadoPoint {
   readonly parameter: SensitivityParameter;
   readonly direction: 'low' | 'high';
-  /** The base value minus or plus the step. */
+  /** The step the parameter moved by (see `tornadoSteps.ts`). */
+  readonly step: ParameterStep;
+  /** The base value moved down or up by the step. */
   readonly requested: number;
   /** The value used: `requested` clamped into the parameter's domain. */
   readonly value: number;
@@ -90,6 +93,13 @@ export interface TornadoManifest {
   readonly seed: Seed;
   readonly passes: number;
   readonly blockSize: number;
+  /** `scaled`: each parameter moved on its own scale (the default); `absolute`: every parameter by `step`. */
+  readonly stepRule: StepRule;
+  /**
+   * Under `absolute`, the step every parameter moved by; under `scaled`, the absolute step of the
+   * parameters without a scale of their own (probabilities, the bargaining step, plain numbers).
+   * Each effect records the step its parameter moved by.
+   */
   readonly step: number;
   readonly parameters: readonly string[];
   readonly options: readonly string[];
@@ -114,6 +124,8 @@ export interface TornadoEffect {
   readonly label: string;
   /** The parameter's value in the scenario. */
   readonly baseValue: number;
+  /** The step it moved by, down and up. */
+  readonly step: ParameterStep;
   readonly low: TornadoMove;
   readonly high: TornadoMove;
 }
@@ -168,11 +180,13 @@ export function prepareTornado(scenarioInput: unknown, settingsInput: TornadoSet
   const points: TornadoPoint[] = [];
   const models: CompiledModel[] = [];
   const methods: PointMethod[] = [];
-  for (const parameter of parameters)
+  const stepRule: StepRule = settings.step === undefined ? 'scaled' : 'absolute';
+  for (const parameter of parameters) {
+    const step: ParameterStep = settings.step === undefined ? scaledStep(scenario, parameter) : { size: settings.step, scale: 'value' };
     for (const direction of ['low', 'high'] as const) {
-      const requested = parameter.value + (direction === 'low' ? -settings.step : settings.step);
+      const requested = steppedValue(parameter.value, step, direction);
       const value = clampedValue(parameter, requested);
-      points.push({ parameter, direction, requested, value, clamped: value !== requested });
+      points.push({ parameter, direction, step, requested, value, clamped: value !== requested });
       models.push(withParameterValues(model, [parameter], [value]));
       methods.push(
         parameter.kind === 'stance' || parameter.kind === 'solidarityCost'
@@ -182,6 +196,7 @@ export function prepareTornado(scenarioInput: unknown, settingsInput: TornadoSet
             : 'world',
       );
     }
+  }
   const blocks = blockCount(settings.passes);
   return {
     scenario,
@@ -196,7 +211,8 @@ export function prepareTornado(scenarioInput: unknown, settingsInput: TornadoSet
       seed: settings.seed,
       passes: settings.passes,
       blockSize: BLOCK_SIZE,
-      step: settings.step,
+      stepRule,
+      step: settings.step ?? SCALED_STEPS.absolute,
       parameters: parameters.map((p) => p.name),
       options: options.map((o) => scenario.options[o]!.id),
       scenarioHash: scenarioHash(scenario),
@@ -469,6 +485,7 @@ export function summarizeTornado(plan: TornadoPlan, tally: ArrayLike<number>): T
         parameter: parameter.name,
         label: parameter.label,
         baseValue: parameter.value,
+        step: plan.points[q]!.step,
         low: move(q, o),
         high: move(q + 1, o),
       });
@@ -493,9 +510,11 @@ export function summarizeTornado(plan: TornadoPlan, tally: ArrayLike<number>): T
 }
 
 /**
- * One-at-a-time sensitivity: each chosen parameter moved down and up by `step` (default 0.1 on
- * its own scale; centers stay 0.01 inside (0, 1), costs at least 0; a clamp is reported), and
- * the paired change in every option's consensus, risk and viability, with standard errors.
+ * One-at-a-time sensitivity: each chosen parameter moved down and up by a step of its own scale
+ * (centers by half their uncertainty on the logit scale, costs by a quarter of their value,
+ * probabilities by 0.1; see `tornadoSteps.ts`), or by `step` when given; centers stay 0.01
+ * inside (0, 1), costs at least 0, and a clamp is reported. Returns the paired change in every
+ * option's consensus, risk and viability, with standard errors.
  *
  * @throws {ConcertInputError} for an invalid scenario or settings, naming each problem's path.
  * @example

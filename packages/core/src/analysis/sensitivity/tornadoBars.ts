@@ -4,12 +4,15 @@
 import type { SensitivityMeasure } from './settings.js';
 import type { PairedDifference } from './pairedDifference.js';
 import type { TornadoResult } from './tornado.js';
+import type { ParameterStep } from './tornadoSteps.js';
 
 /** One bar of a tornado chart. */
 export interface TornadoBar {
   readonly parameter: string;
   readonly label: string;
   readonly baseValue: number;
+  /** The step the parameter moved by. */
+  readonly step: ParameterStep;
   readonly lowValue: number;
   readonly highValue: number;
   readonly lowClamped: boolean;
@@ -47,6 +50,7 @@ export function tornadoBars(
           parameter: effect.parameter,
           label: effect.label,
           baseValue: effect.baseValue,
+          step: effect.step,
           lowValue: effect.low.value,
           highValue: effect.high.value,
           lowClamped: effect.low.clamped,

@@ -1,0 +1,76 @@
+/** `concert compare`: a current scenario against a baseline, paired pass by pass. */
+import { ConcertInputError, compareScenarios, type ComparisonResult } from '../../src/index.js';
+import { expectPositionals, parseChoice, parsePasses, parseSeed, stringOption } from '../args.js';
+import type { Command } from '../command.js';
+import { EXIT_OK, InputFailure } from '../exitCodes.js';
+import { emit, readJsonFile } from '../files.js';
+import { comparisonCsv, comparisonTable } from '../formats/landscapeTables.js';
+import { DEFAULT_PASSES, DEFAULT_SEED } from '../runSettings.js';
+
+export { comparisonCsv, comparisonTable } from '../formats/landscapeTables.js';
+
+const FORMATS = ['json', 'csv', 'table'] as const;
+
+/** The `concert compare` command. */
+export const compare: Command = {
+  name: 'compare',
+  summary: 'a scenario against a baseline: paired changes with standard errors and intervals',
+  options: {
+    passes: { type: 'string', short: 'n' },
+    seed: { type: 'string', short: 's' },
+    format: { type: 'string', short: 'f' },
+    out: { type: 'string', short: 'o' },
+  },
+  help: `Usage: concert compare <baseline.json> <current.json> [options]
+
+Runs both scenarios with the same seed and passes and reports, per option (matched by id), the
+change in consensus, risk, viability and each ally's blocker rate, with its standard error and
+95% interval, beside both estimates. When the two have the same allies, blocs and events (in
+the same order) every pass draws the same numbers in both, so the change is paired (a mean of
+per-pass differences) and noise the two share cancels; otherwise the comparison says why it
+cannot be paired and reports unpaired changes (Newcombe intervals). Options in one scenario only
+are listed as added or removed. See docs/LANDSCAPE.md.
+
+Options:
+  -n, --passes N      passes for each scenario (default ${DEFAULT_PASSES.toLocaleString('en-US')})
+  -s, --seed S        seed (default ${DEFAULT_SEED}; digits make a whole-number seed)
+  -f, --format F      json (default); csv: one row per option and measure (and per ally's
+                      blocker rate); table: the changes in words
+  -o, --out FILE      write to FILE instead of stdout
+
+Exit status: 0 done (an unpaired comparison is reported on stderr), 1 invalid scenario or
+settings (every problem listed), 2 bad usage.
+
+Examples:
+  concert compare baseline.json current.json --format table
+  concert compare examples/scenarios/nato-russia-2025.json examples/scenarios/us-disengagement.json --passes 20000 --format csv
+`,
+
+  async execute(args, context) {
+    const [baselineFile, currentFile] = expectPositionals(args, 'the baseline and the current scenario files (concert compare <baseline.json> <current.json>)', 2);
+    const format = parseChoice('format', stringOption(args, 'format') ?? 'json', FORMATS);
+    const passesText = stringOption(args, 'passes');
+    const seedText = stringOption(args, 'seed');
+    const settings = {
+      passes: passesText === undefined ? DEFAULT_PASSES : parsePasses(passesText),
+      seed: seedText === undefined ? DEFAULT_SEED : parseSeed(seedText),
+    };
+    const baseline = readJsonFile(baselineFile!, context, 'the baseline scenario');
+    const current = readJsonFile(currentFile!, context, 'the current scenario');
+    let result: ComparisonResult;
+    try {
+      result = compareScenarios(baseline, current, settings);
+    } catch (error) {
+      if (error instanceof ConcertInputError) {
+        const file = error.what.startsWith('invalid baseline') ? baselineFile : error.what.startsWith('invalid current') ? currentFile : undefined;
+        throw new InputFailure(file === undefined ? error.what : `${error.what} in ${file}`, error.problems, error.kind);
+      }
+      throw error;
+    }
+    if (!result.pairing.paired)
+      context.stderr.write(`concert compare: the runs cannot be paired (${result.pairing.reason}); the changes are unpaired, from two independent runs, with wider intervals.\n`);
+    const text = format === 'json' ? JSON.stringify(result, null, 2) + '\n' : format === 'csv' ? comparisonCsv(result) : comparisonTable(result);
+    emit(text, stringOption(args, 'out'), context);
+    return EXIT_OK;
+  },
+};
