@@ -11,6 +11,8 @@
  * `--help` (and `-h`) is added to every command's options by `main`.
  */
 import type { Command } from '../command.js';
+import { backtest } from './backtest.js';
+import { calibrate } from './calibrate.js';
 import { merge } from './merge.js';
 import { replay } from './replay.js';
 import { run } from './run.js';
@@ -19,4 +21,4 @@ import { sensitivity } from './sensitivity.js';
 import { validate } from './validate.js';
 
 /** Every subcommand of `concert`. */
-export const COMMANDS: readonly Command[] = [run, merge, replay, validate, schema, sensitivity];
+export const COMMANDS: readonly Command[] = [run, merge, replay, validate, schema, sensitivity, backtest, calibrate];

@@ -1,11 +1,12 @@
 /**
  * The worker threads' task module (piscina calls the default export): tallies blocks of a run or
- * a tornado, or evaluates Sobol design points. Each worker prepares a run or plan once and reuses
+ * a tornado, evaluates Sobol design points, or forecasts issues of a backtest. Each worker prepares a run or plan once and reuses
  * it for later chunks of the same work. Loaded as worker.ts under tsx (bundled, see pool.ts) and
  * as worker.js in the built package.
  */
 import {
   evaluateSobolPoints,
+  forecastIssue,
   prepareRun,
   prepareSobol,
   prepareTornado,
@@ -15,13 +16,13 @@ import {
   type SobolPlan,
   type TornadoPlan,
 } from '../../src/index.js';
-import type { WorkerTask } from './tasks.js';
+import type { ForecastTask, WorkerTask } from './tasks.js';
 
 type Prepared = { kind: 'blocks'; run: PreparedRun } | { kind: 'tornado'; plan: TornadoPlan } | { kind: 'sobol'; plan: SobolPlan };
 
 let cached: { key: string; prepared: Prepared } | undefined;
 
-function prepare(task: WorkerTask): Prepared {
+function prepare(task: Exclude<WorkerTask, ForecastTask>): Prepared {
   switch (task.kind) {
     case 'blocks':
       return { kind: 'blocks', run: prepareRun(task.scenario, { passes: task.passes, seed: task.seed }) };
@@ -32,8 +33,14 @@ function prepare(task: WorkerTask): Prepared {
   }
 }
 
-/** Does one chunk of work and returns its numbers (a tally, or Sobol inner estimates). */
+/** Does one chunk of work and returns its numbers (a tally, Sobol inner estimates, or forecast samples). */
 export default function workerTask(task: WorkerTask): Float64Array {
+  if (task.kind === 'forecasts') {
+    // Issues are independent and cheap to prepare: nothing is cached.
+    const samples = new Float64Array((task.to - task.from) * task.passes);
+    for (let k = task.from; k < task.to; k++) samples.set(forecastIssue(task.issues[k]!, task.model, task.passes, task.seed), (k - task.from) * task.passes);
+    return samples;
+  }
   const key = `${task.kind}/${task.kind === 'blocks' ? task.runKey : task.key}`;
   if (cached?.key !== key) cached = { key, prepared: prepare(task) };
   const { prepared } = cached;
