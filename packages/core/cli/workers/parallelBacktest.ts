@@ -35,7 +35,7 @@ export function parallelForecaster({
       chunk,
       workers,
       pool,
-      (from, to) => ({ kind: 'forecasts', key, issues, model, passes, seed, from, to }),
+      (from, to) => ({ kind: 'forecasts', key, issues: issues.slice(from, to), model, passes, seed, from, to }),
       (from, to, part) => {
         for (let k = from; k < to; k++) samples[k] = part.slice((k - from) * passes, (k - from + 1) * passes);
         onIssues?.(to - from);

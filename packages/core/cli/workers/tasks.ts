@@ -34,12 +34,14 @@ export interface SobolTask {
 }
 
 /**
- * Issues `[from, to)` of a list, forecast under a backtest model; answered with their samples, one
- * after another (`passes` numbers per issue). Each issue depends on its own seed alone.
+ * A chunk of issues (items `[from, to)` of the caller's list, sent alone), forecast under a backtest
+ * model; answered with their samples, one after another (`passes` numbers per issue). Each issue
+ * depends on its own seed alone.
  */
 export interface ForecastTask {
   readonly kind: 'forecasts';
   readonly key: string;
+  /** The chunk's issues, items `[from, to)` of the list. */
   readonly issues: readonly Issue[];
   readonly model: BacktestModel;
   readonly passes: number;

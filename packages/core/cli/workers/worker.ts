@@ -37,8 +37,8 @@ function prepare(task: Exclude<WorkerTask, ForecastTask>): Prepared {
 export default function workerTask(task: WorkerTask): Float64Array {
   if (task.kind === 'forecasts') {
     // Issues are independent and cheap to prepare: nothing is cached.
-    const samples = new Float64Array((task.to - task.from) * task.passes);
-    for (let k = task.from; k < task.to; k++) samples.set(forecastIssue(task.issues[k]!, task.model, task.passes, task.seed), (k - task.from) * task.passes);
+    const samples = new Float64Array(task.issues.length * task.passes);
+    task.issues.forEach((issue, k) => samples.set(forecastIssue(issue, task.model, task.passes, task.seed), k * task.passes));
     return samples;
   }
   const key = `${task.kind}/${task.kind === 'blocks' ? task.runKey : task.key}`;
