@@ -65,6 +65,14 @@ describe('readDeu3(text, file)', () => {
     expect('observed' in first.issue || 'outcome' in first.issue || 'out' in first.issue).toBe(false);
   });
 
+  it('reads the same file with bare values and CRLF line endings, and QMV(10) as a qualified majority', () => {
+    const bare = TRAINING.replace(/"/g, '').replace(/\n/g, '\r\n');
+    const a = readDeu3(TRAINING, 'deu3-train.tsv');
+    expect(readDeu3(bare, 'deu3-train.tsv').issues).toEqual(a.issues);
+    const qmv10 = readDeu3(withCell(3, 'counvte', 'QMV(10)'), 'x.tsv');
+    expect(qmv10.issues[0]!.issue.votingRule).toBe('qualifiedMajority');
+  });
+
   it('refuses a file with a missing column, naming the file, row 1 and the column', () => {
     const text = lines.map((line) => line.split('\t').filter((_, j) => j !== column('rp')).join('\t')).join('\n');
     expect(refusal(() => readDeu3(text, 'x.tsv'))).toEqual(['x.tsv, row 1, column rp: is a missing column (the DEU III layout needs it)']);
