@@ -110,8 +110,8 @@ export function proposalFolds(proposals: readonly string[], folds: number, seed:
   return proposals.map((proposal) => foldOf.get(proposal)!);
 }
 
-/** Per candidate and issue: CRPS, whether the 80% interval covered the outcome, absolute error. */
-interface GridScores {
+/** One candidate's scores on every issue: CRPS, whether the 80% interval covered the outcome, absolute error. */
+export interface GridScores {
   readonly crps: Float64Array;
   readonly covered80: Uint8Array;
   readonly absoluteError: Float64Array;

@@ -81,5 +81,6 @@ export {
   type CalibrationSettings,
   type CalibrationRun,
   type Forecaster,
+  type GridScores,
 } from './calibrate.js';
 export { DEU3_CALIBRATION } from './deu3Calibration.js';
