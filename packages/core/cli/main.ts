@@ -1,5 +1,5 @@
 /** `concert`: dispatches to the subcommand named first on the command line and maps failures to exit statuses. */
-import { ConcertInputError, ENGINE_VERSION, MODEL_VERSION } from '../src/index.js';
+import { ConcertInputError, ENGINE_VERSION, MODEL_VERSION, MODEL_VERSION_2 } from '../src/index.js';
 import { parseCommandLine } from './args.js';
 import { COMMANDS } from './commands/index.js';
 import type { CliContext } from './context.js';
@@ -44,7 +44,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
     return EXIT_OK;
   }
   if (name === '--version' || name === '-V') {
-    context.stdout.write(`concert: engine ${ENGINE_VERSION}, model ${MODEL_VERSION}\n`);
+    context.stdout.write(`concert: engine ${ENGINE_VERSION}, model ${MODEL_VERSION} (and ${MODEL_VERSION_2} for scenarios that use its fields)\n`);
     return EXIT_OK;
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);

@@ -26,7 +26,18 @@ export { EngineState, evaluateOption, runBlocks, type OptionOutcome } from './ru
 export { blockStream, streamKey, type Seed, type RandomStream } from './random/random.js';
 
 // The model, one concept a module
-export { compileModel, logit, sigmoid, resolveShiftTargets, type CompiledModel } from './model/compiledModel.js';
+export {
+  compileModel,
+  logit,
+  sigmoid,
+  reflectIntoUnit,
+  stanceLink,
+  latentCenter,
+  resolveShiftTargets,
+  STANCE_LINK,
+  ALLY_ROLE,
+  type CompiledModel,
+} from './model/compiledModel.js';
 export {
   createWorld,
   sampleWorld,
@@ -43,9 +54,12 @@ export {
 export { policyDistance } from './model/distance.js';
 export { objects, objectionRadiusSquared, objectsToText } from './model/decisionRules/objection.js';
 export { createJudgment, type DecisionRule, type Judgment } from './model/decisionRules/decisionRule.js';
-export { unanimity } from './model/decisionRules/unanimity.js';
+export { unanimity, unanimityOfMembers } from './model/decisionRules/unanimity.js';
+export { qualifiedMajority, meetsQuotas } from './model/decisionRules/qualifiedMajority.js';
 export { VERDICT, createBargain, type Protocol, type Bargain, type BargainingObserver, type Verdict } from './model/protocols/protocol.js';
 export { chair, amendText } from './model/protocols/chair.js';
+export { compromise, compromiseText } from './model/protocols/compromise.js';
+export { setter, acceptanceStart, SETTER_MARGIN } from './model/protocols/setter.js';
 export { defaultSignalStrength, statusQuoSignal, unity, signalOfBargain, crossesTolerance } from './model/signal.js';
 export { compileSignalFormula, SIGNAL_VARIABLES, type SignalFunction, type SignalInputs } from './model/signalFormula.js';
 
@@ -62,7 +76,7 @@ export {
 } from './run/result.js';
 export { wilsonInterval, histogramQuantile, Z_95, type Estimate } from './statistics.js';
 export { TallyLayout, addTally } from './run/tally.js';
-export { ENGINE_VERSION, MODEL_VERSION } from './version.js';
+export { ENGINE_VERSION, MODEL_VERSION, MODEL_VERSION_2, modelVersionOf, usesModel2 } from './version.js';
 
 // Sensitivity and drivers (tornado, Sobol indices, scenario discovery)
 export * from './analysis/sensitivity/index.js';
@@ -77,6 +91,9 @@ export * from './analysis/experiments/index.js';
 // The map of viable texts (landscape), and paired comparisons of two scenarios
 export * from './analysis/landscape/index.js';
 export * from './analysis/compare/index.js';
+
+// Backtests of real negotiated outcomes, and calibration (docs/VALIDATION.md)
+export * from './analysis/backtest/index.js';
 
 // Deprecated (see CHANGELOG.md)
 export { RecordingStream, ReplayStream, traceBargaining } from './deprecated.js';

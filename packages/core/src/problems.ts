@@ -68,6 +68,8 @@ export type InputErrorKind =
   | 'partial'
   /** Partial results that are not parts of one run. */
   | 'merge'
+  /** A data set for a backtest (a file, row and column are named), or a calibration. */
+  | 'data'
   /** Any other input. */
   | 'input';
 

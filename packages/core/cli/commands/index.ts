@@ -14,6 +14,8 @@ import type { Command } from '../command.js';
 import { experiment } from './experiment.js';
 import { compare } from './compare.js';
 import { landscapeCommand } from './landscape.js';
+import { backtest } from './backtest.js';
+import { calibrate } from './calibrate.js';
 import { merge } from './merge.js';
 import { replay } from './replay.js';
 import { run } from './run.js';
@@ -23,4 +25,4 @@ import { sensitivity } from './sensitivity.js';
 import { validate } from './validate.js';
 
 /** Every subcommand of `concert`. */
-export const COMMANDS: readonly Command[] = [run, merge, replay, validate, schema, scenarios, sensitivity, experiment, landscapeCommand, compare];
+export const COMMANDS: readonly Command[] = [run, merge, replay, validate, schema, scenarios, sensitivity, experiment, landscapeCommand, compare, backtest, calibrate];

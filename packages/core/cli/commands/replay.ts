@@ -1,7 +1,7 @@
 /** `concert replay`: rerun a result from its manifest and embedded scenario, and compare every figure. */
 import {
   ENGINE_VERSION,
-  MODEL_VERSION,
+  modelVersionOf,
   parseScenario,
   scenarioHash,
   resultOf,
@@ -99,8 +99,10 @@ Examples:
     if (!parsed.success) throw new InputFailure(`cannot replay ${file}: its embedded scenario is invalid`, parsed.problems.map((p) => ({ ...p, path: `scenario.${p.path}` })), 'scenario');
     if (scenarioHash(parsed.data) !== manifest['scenarioHash'])
       throw new InputFailure(`cannot replay ${file}`, [{ path: 'manifest.scenarioHash', message: 'must be the SHA-256 of the embedded scenario (the file was edited or corrupted)', value: manifest['scenarioHash'] }], 'replay');
-    if (manifest['engineVersion'] !== ENGINE_VERSION || manifest['modelVersion'] !== MODEL_VERSION)
-      context.stderr.write(`concert replay: note: ${file} was made by engine ${String(manifest['engineVersion'])}, model ${String(manifest['modelVersion'])}; this is engine ${ENGINE_VERSION}, model ${MODEL_VERSION}, so figures may legitimately differ\n`);
+    // The model version this engine gives the embedded scenario (1, or 2 when it uses model 2's fields).
+    const modelVersion = modelVersionOf(parsed.data);
+    if (manifest['engineVersion'] !== ENGINE_VERSION || manifest['modelVersion'] !== modelVersion)
+      context.stderr.write(`concert replay: note: ${file} was made by engine ${String(manifest['engineVersion'])}, model ${String(manifest['modelVersion'])}; this is engine ${ENGINE_VERSION}, model ${modelVersion}, so figures may legitimately differ\n`);
 
     const prepared = prepareRunFromFileContents(file!, parsed.data, { passes: manifest['passes'], seed: manifest['seed'] });
     const progress = progressReporter(prepared.manifest.passes, context, args.values['quiet'] === true);
@@ -130,3 +132,4 @@ Examples:
     return EXIT_INVALID_INPUT;
   },
 };
+

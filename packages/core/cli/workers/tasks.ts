@@ -1,5 +1,5 @@
 /** The messages worker threads receive: the work of one chunk of a run or an analysis. */
-import type { LandscapeSettings, ResolvedDesign, Scenario, Seed, SobolSettings, TornadoSettings } from '../../src/index.js';
+import type { BacktestModel, Issue, LandscapeSettings, ResolvedDesign, Scenario, Seed, SobolSettings, TornadoSettings } from '../../src/index.js';
 
 /** Blocks `[from, to)` of the run of `scenario` with `passes` and `seed`; answered with their tally. */
 export interface BlockTask {
@@ -55,5 +55,22 @@ export interface LandscapeTask {
   readonly cellsTo: number;
 }
 
+/**
+ * A chunk of issues (items `[from, to)` of the caller's list, sent alone), forecast under a backtest
+ * model; answered with their samples, one after another (`passes` numbers per issue). Each issue
+ * depends on its own seed alone.
+ */
+export interface ForecastTask {
+  readonly kind: 'forecasts';
+  readonly key: string;
+  /** The chunk's issues, items `[from, to)` of the list. */
+  readonly issues: readonly Issue[];
+  readonly model: BacktestModel;
+  readonly passes: number;
+  readonly seed: Seed;
+  readonly from: number;
+  readonly to: number;
+}
+
 /** Any task a worker thread does. */
-export type WorkerTask = BlockTask | TornadoTask | SobolTask | ExperimentTask | LandscapeTask;
+export type WorkerTask = BlockTask | TornadoTask | SobolTask | ExperimentTask | LandscapeTask | ForecastTask;

@@ -1,12 +1,13 @@
 /**
  * The worker threads' task module (piscina calls the default export): tallies blocks of a run, a
- * tornado or a map of viable texts, evaluates Sobol design points, or counts units of an
- * experiment. Each worker prepares a run or plan once and reuses
+ * tornado or a map of viable texts, evaluates Sobol design points, counts units of an experiment,
+ * or forecasts issues of a backtest. Each worker prepares a run or plan once and reuses
  * it for later chunks of the same work. Loaded as worker.ts under tsx (bundled, see pool.ts) and
  * as worker.js in the built package.
  */
 import {
   evaluateSobolPoints,
+  forecastIssue,
   prepareExperiment,
   prepareLandscape,
   prepareRun,
@@ -22,7 +23,7 @@ import {
   type SobolPlan,
   type TornadoPlan,
 } from '../../src/index.js';
-import type { WorkerTask } from './tasks.js';
+import type { ForecastTask, WorkerTask } from './tasks.js';
 
 type Prepared =
   | { kind: 'blocks'; run: PreparedRun }
@@ -33,7 +34,7 @@ type Prepared =
 
 let cached: { key: string; prepared: Prepared } | undefined;
 
-function prepare(task: WorkerTask): Prepared {
+function prepare(task: Exclude<WorkerTask, ForecastTask>): Prepared {
   switch (task.kind) {
     case 'blocks':
       return { kind: 'blocks', run: prepareRun(task.scenario, { passes: task.passes, seed: task.seed }) };
@@ -48,8 +49,14 @@ function prepare(task: WorkerTask): Prepared {
   }
 }
 
-/** Does one chunk of work and returns its numbers (a tally, Sobol inner estimates, or experiment counts). */
+/** Does one chunk of work and returns its numbers (a tally, Sobol inner estimates, experiment counts, or forecast samples). */
 export default function workerTask(task: WorkerTask): Float64Array {
+  if (task.kind === 'forecasts') {
+    // Issues are independent and cheap to prepare: nothing is cached.
+    const samples = new Float64Array(task.issues.length * task.passes);
+    task.issues.forEach((issue, k) => samples.set(forecastIssue(issue, task.model, task.passes, task.seed), k * task.passes));
+    return samples;
+  }
   const key = `${task.kind}/${task.kind === 'blocks' ? task.runKey : task.key}`;
   if (cached?.key !== key) cached = { key, prepared: prepare(task) };
   const { prepared } = cached;

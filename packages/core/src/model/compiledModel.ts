@@ -2,11 +2,14 @@
  * The compiled model: a validated scenario laid out in typed arrays for the hot loop.
  * Built once per run; the engine never looks at the scenario object again.
  */
-import { STANCE_PARAMETERS, type Scenario, type Uncertain } from '../scenario/schema.js';
+import { STANCE_PARAMETERS, type Scenario, type Stance, type StanceDistribution } from '../scenario/schema.js';
 import type { DecisionRule } from './decisionRules/decisionRule.js';
-import { unanimity } from './decisionRules/unanimity.js';
+import { qualifiedMajority } from './decisionRules/qualifiedMajority.js';
+import { unanimity, unanimityOfMembers } from './decisionRules/unanimity.js';
 import { chair } from './protocols/chair.js';
+import { compromise } from './protocols/compromise.js';
 import type { Protocol } from './protocols/protocol.js';
+import { setter } from './protocols/setter.js';
 import { statusQuoSignal } from './signal.js';
 import { compileSignalFormula, formulaUsesUnity, type SignalFunction } from './signalFormula.js';
 
@@ -28,6 +31,44 @@ export function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
 
+/**
+ * How a stance slot turns its latent value into the stance: 0 the logistic function (model 1's
+ * logit-normal), 1 reflection into [0, 1] (`reflectedNormal`), 2 the exponential (`logNormal`).
+ */
+export const STANCE_LINK = { logit: 0, reflect: 1, log: 2 } as const;
+
+/**
+ * Folds a number into [0, 1] by reflecting it at 0 and 1 (a mirror at each end, as often as
+ * needed): the reflected normal's map, continuous, with no value piled on the ends.
+ *
+ * @example
+ * reflectIntoUnit(-0.2); // => 0.2
+ * reflectIntoUnit(1.3); // => 0.7 (up to rounding)
+ */
+export function reflectIntoUnit(x: number): number {
+  const folded = Math.abs(x) % 2;
+  return folded <= 1 ? folded : 2 - folded;
+}
+
+/** The link of a stance's distribution ({@link STANCE_LINK}). */
+export function stanceLink(distribution: StanceDistribution | undefined): number {
+  return distribution === undefined ? STANCE_LINK.logit : distribution === 'reflectedNormal' ? STANCE_LINK.reflect : STANCE_LINK.log;
+}
+
+/**
+ * A stance center on its latent scale, where shifts and the normal draw are added: `logit(center)`
+ * for the logit-normal, `center` for the reflected normal, `log(center)` for the log-normal.
+ *
+ * @example
+ * latentCenter(STANCE_LINK.reflect, 0); // => 0
+ */
+export function latentCenter(link: number, center: number): number {
+  return link === STANCE_LINK.logit ? logit(center) : link === STANCE_LINK.reflect ? center : Math.log(center);
+}
+
+/** An ally's part in the decision rule: a member, an ally that cannot block, or a co-legislator. */
+export const ALLY_ROLE = { member: 0, nonBlocking: 1, coLegislator: 2 } as const;
+
 /** A scenario laid out for the engine. Arrays indexed by ally, option, event or `ally * 3 + parameter`. */
 export interface CompiledModel {
   readonly allyCount: number;
@@ -37,8 +78,12 @@ export interface CompiledModel {
 
   /** Per `ally * 3 + parameter`: 1 when the parameter is a plain number used as is. */
   readonly fixed: Uint8Array;
-  /** Per `ally * 3 + parameter`: the fixed value, or `logit(center)`. */
+  /** Per `ally * 3 + parameter`: the fixed value, or the center on its latent scale ({@link latentCenter}). */
   readonly base: Float64Array;
+  /** Per `ally * 3 + parameter`: its {@link STANCE_LINK} (0, the logit-normal, in model 1). */
+  readonly stanceLink: Uint8Array;
+  /** Whether some stance is not logit-normal (model 2), so the world looks at `stanceLink`. */
+  readonly linkedStances: boolean;
   /** Per `ally * 3 + parameter`: the logit-scale standard deviation (0 when fixed). */
   readonly uncertainty: Float64Array;
   /** Per ally: its bloc index, or -1. */
@@ -85,18 +130,78 @@ export interface CompiledModel {
   readonly decisionRule: DecisionRule;
   /** The bargaining protocol of the scenario: how an option is played out. */
   readonly protocol: Protocol;
+
+  /** Per ally: its {@link ALLY_ROLE} (all members in model 1). */
+  readonly allyRole: Uint8Array;
+  /** Quotas of a qualified majority (0 for unanimity). */
+  readonly quotaCount: number;
+  /** Per `quota * allyCount + ally`: the member's weight in the quota (0 for non-members). */
+  readonly quotaWeight: Float64Array;
+  /** Per quota: the total weight of all members. */
+  readonly quotaTotal: Float64Array;
+  /** Per quota: the weight the accepting members must reach, `max(atLeast, share * total)`. */
+  readonly quotaNeed: Float64Array;
+  /** A text opposed by fewer members than this passes anyway (0: no such clause). */
+  readonly blockingMinority: number;
+  /** Per ally: `influence ^ influenceExponent`, its weight (times salience) in a compromise. */
+  readonly compromiseInfluence: Float64Array;
+  /** The compromise protocol's chance that one recognized ally's ideal point is put instead. */
+  readonly recognition: number;
 }
 
-function setUncertain(model: { fixed: Uint8Array; base: Float64Array; uncertainty: Float64Array }, slot: number, value: Uncertain): void {
+function setStance(
+  model: { fixed: Uint8Array; base: Float64Array; uncertainty: Float64Array; stanceLink: Uint8Array },
+  slot: number,
+  value: Stance,
+): void {
   if (typeof value === 'number') {
     model.fixed[slot] = 1;
     model.base[slot] = value;
     model.uncertainty[slot] = 0;
   } else {
+    const link = stanceLink('distribution' in value ? value.distribution : undefined);
     model.fixed[slot] = 0;
-    model.base[slot] = logit(value.center);
+    model.stanceLink[slot] = link;
+    model.base[slot] = latentCenter(link, value.center);
     model.uncertainty[slot] = value.uncertainty;
   }
+}
+
+/** The decision rule, the roles and the quotas of a scenario (model 1: unanimity of all allies). */
+function compileDecisionRule(scenario: Scenario) {
+  const allyCount = scenario.allies.length;
+  const allyRole = new Uint8Array(allyCount);
+  const settings = scenario.decisionRule;
+  if (settings === undefined)
+    return { decisionRule: unanimity, allyRole, quotaCount: 0, quotaWeight: new Float64Array(0), quotaTotal: new Float64Array(0), quotaNeed: new Float64Array(0), blockingMinority: 0 };
+  const index = new Map(scenario.allies.map((ally, a) => [ally.id, a]));
+  for (const id of settings.nonBlocking ?? []) allyRole[index.get(id)!] = ALLY_ROLE.nonBlocking;
+  for (const id of settings.coLegislators ?? []) allyRole[index.get(id)!] = ALLY_ROLE.coLegislator;
+  if (settings.rule === 'unanimity')
+    return { decisionRule: unanimityOfMembers, allyRole, quotaCount: 0, quotaWeight: new Float64Array(0), quotaTotal: new Float64Array(0), quotaNeed: new Float64Array(0), blockingMinority: 0 };
+  const quotaCount = settings.quotas.length;
+  const quotaWeight = new Float64Array(quotaCount * allyCount);
+  const quotaTotal = new Float64Array(quotaCount);
+  const quotaNeed = new Float64Array(quotaCount);
+  settings.quotas.forEach((quota, q) => {
+    scenario.allies.forEach((ally, a) => {
+      if (allyRole[a] !== ALLY_ROLE.member) return;
+      const weight = quota.weights === undefined ? 1 : quota.weights[ally.id]!;
+      quotaWeight[q * allyCount + a] = weight;
+      quotaTotal[q]! += weight;
+    });
+    quotaNeed[q] = Math.max(quota.atLeast ?? 0, quota.share === undefined ? 0 : quota.share * quotaTotal[q]!);
+  });
+  return { decisionRule: qualifiedMajority, allyRole, quotaCount, quotaWeight, quotaTotal, quotaNeed, blockingMinority: settings.blockingMinority ?? 0 };
+}
+
+/** The protocol of a scenario and its parameters (model 1: the chair). */
+function compileProtocol(scenario: Scenario) {
+  const settings = scenario.protocol;
+  const exponent = settings?.name === 'compromise' ? (settings.influenceExponent ?? 1) : 1;
+  const compromiseInfluence = Float64Array.from(scenario.allies, (ally) => Math.pow(ally.influence, exponent));
+  const protocol = settings === undefined || settings.name === 'chair' ? chair : settings.name === 'compromise' ? compromise : setter;
+  return { protocol, compromiseInfluence, recognition: settings?.name === 'compromise' ? (settings.recognition ?? 0) : 0 };
 }
 
 /** Expands an event shift's targets (`"*"`, ally ids, `"bloc:<id>"`) to ally indices, in ally order. */
@@ -116,7 +221,7 @@ export function resolveShiftTargets(scenario: Scenario, targets: '*' | readonly 
 export function compileModel(scenario: Scenario): CompiledModel {
   const allyCount = scenario.allies.length;
   const slots = allyCount * PARAMETERS_PER_ALLY;
-  const stance = { fixed: new Uint8Array(slots), base: new Float64Array(slots), uncertainty: new Float64Array(slots) };
+  const stance = { fixed: new Uint8Array(slots), base: new Float64Array(slots), uncertainty: new Float64Array(slots), stanceLink: new Uint8Array(slots) };
   const blocIndex = new Map(scenario.blocs.map((bloc, index) => [bloc.id, index]));
   const blocOf = new Int32Array(allyCount);
   const blocLoading = new Float64Array(allyCount);
@@ -125,7 +230,7 @@ export function compileModel(scenario: Scenario): CompiledModel {
   const solidarityCost = new Float64Array(allyCount);
 
   scenario.allies.forEach((ally, a) => {
-    STANCE_PARAMETERS.forEach((parameter, p) => setUncertain(stance, a * PARAMETERS_PER_ALLY + p, ally[parameter]));
+    STANCE_PARAMETERS.forEach((parameter, p) => setStance(stance, a * PARAMETERS_PER_ALLY + p, ally[parameter]));
     const b = ally.bloc === undefined ? -1 : blocIndex.get(ally.bloc)!;
     const rho = b < 0 ? 0 : scenario.blocs[b]!.correlation;
     blocOf[a] = b;
@@ -160,6 +265,7 @@ export function compileModel(scenario: Scenario): CompiledModel {
     blocCount: scenario.blocs.length,
     eventCount: scenario.events.length,
     ...stance,
+    linkedStances: stance.stanceLink.some((link) => link !== STANCE_LINK.logit),
     blocOf,
     blocLoading,
     ownLoading,
@@ -187,8 +293,8 @@ export function compileModel(scenario: Scenario): CompiledModel {
     signalFormula,
     needsUnity: signal.formula !== undefined && formulaUsesUnity(signal.formula),
     statusQuoSignal: statusQuoSignal(statusQuo, signal.exponent, signalFormula),
-    // Model 1: the chair under unanimity (the only rule and protocol so far).
-    decisionRule: unanimity,
-    protocol: chair,
+    // Chosen here once: model 1 (no decisionRule, no protocol) is the chair under unanimity.
+    ...compileDecisionRule(scenario),
+    ...compileProtocol(scenario),
   };
 }

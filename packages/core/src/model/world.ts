@@ -13,6 +13,8 @@ import {
   HAWKISHNESS,
   PARAMETERS_PER_ALLY,
   SALIENCE,
+  STANCE_LINK,
+  reflectIntoUnit,
   sigmoid,
   type CompiledModel,
 } from './compiledModel.js';
@@ -24,7 +26,8 @@ import type { RandomStream } from '../random/random.js';
  * Where each of a pass's random numbers sits among its draws. In order: one uniform per event
  * (does it occur?); one normal per bloc and stance parameter (the bloc's common draw); one normal
  * per ally and stance parameter (its own draw, drawn even for fixed parameters); one normal for
- * the threshold.
+ * the threshold; then the uniforms the protocol draws per pass (none for the chair and the setter,
+ * one for the compromise, whatever its parameters).
  */
 export interface DrawLayout {
   /** Index of event 0's uniform (event `e` is at `events + e`). */
@@ -35,6 +38,8 @@ export interface DrawLayout {
   readonly stances: number;
   /** Index of the threshold's normal. */
   readonly threshold: number;
+  /** Index of the protocol's first uniform (there are `size - protocol` of them). */
+  readonly protocol: number;
   /** Numbers drawn per pass. */
   readonly size: number;
 }
@@ -43,14 +48,15 @@ export interface DrawLayout {
  * The draw-order contract of a model.
  *
  * @example
- * drawLayout(model).size; // => events + 3 blocs + 3 allies + 1
+ * drawLayout(model).size; // => events + 3 blocs + 3 allies + 1 (+ the protocol's uniforms)
  */
 export function drawLayout(model: CompiledModel): DrawLayout {
   const events = 0;
   const blocs = events + model.eventCount;
   const stances = blocs + PARAMETERS_PER_ALLY * model.blocCount;
   const threshold = stances + PARAMETERS_PER_ALLY * model.allyCount;
-  return { events, blocs, stances, threshold, size: threshold + 1 };
+  const protocol = threshold + 1;
+  return { events, blocs, stances, threshold, protocol, size: protocol + model.protocol.uniformsPerPass };
 }
 
 /** How many numbers a pass draws for a model. */
@@ -95,6 +101,8 @@ export interface World {
   readonly objectionRadiusSquared: Float64Array;
   /** Russia's tolerance threshold in this pass. */
   threshold: number;
+  /** The protocol's uniform of this pass, when its protocol draws one (the compromise's recognition), else 0. */
+  protocolUniform: number;
 }
 
 /** Allocates a world for a model. */
@@ -114,6 +122,7 @@ export function createWorld(model: CompiledModel): World {
     statusQuoDistance: new Float64Array(model.allyCount),
     objectionRadiusSquared: new Float64Array(model.allyCount),
     threshold: 0,
+    protocolUniform: 0,
   };
 }
 
@@ -126,13 +135,16 @@ export function drawPass(model: CompiledModel, stream: RandomStream, draws: Floa
   for (let k = 0; k < events; k++) draws[k] = stream.uniform();
   const size = events + PARAMETERS_PER_ALLY * (model.blocCount + model.allyCount) + 1;
   for (let k = events; k < size; k++) draws[k] = stream.normal();
+  for (let k = size; k < size + model.protocol.uniformsPerPass; k++) draws[k] = stream.uniform();
 }
 
 /**
  * Computes a pass's world from its draws: which events occur, every stance
  * `sigmoid(logit(center) + shifts + uncertainty * latent)` with `latent = sqrt(rho) z_bloc +
- * sqrt(1 - rho) eps` (fixed parameters used as they are), each ally's distance to the status quo
- * and objection radius, and the threshold. `draws` may be another world's: a moved model judged on
+ * sqrt(1 - rho) eps` (fixed parameters used as they are; a `reflectedNormal` stance reflects
+ * `center + shifts + uncertainty * latent` into [0, 1], a `logNormal` one is
+ * `center * exp(shifts + uncertainty * latent)`), each ally's distance to the status quo and
+ * objection radius, the threshold, and the protocol's uniform. `draws` may be another world's: a moved model judged on
  * the base model's numbers.
  */
 export function worldFromDraws(model: CompiledModel, draws: Float64Array, world: World): void {
@@ -160,7 +172,8 @@ export function worldFromDraws(model: CompiledModel, draws: Float64Array, world:
       }
       const eps = draws[stances + slot]!;
       const latent = bloc < 0 ? eps : common * draws[blocs + bloc * PARAMETERS_PER_ALLY + p]! + own * eps;
-      stance[slot] = sigmoid(model.base[slot]! + shift[slot]! + model.uncertainty[slot]! * latent);
+      const value = model.base[slot]! + shift[slot]! + model.uncertainty[slot]! * latent;
+      stance[slot] = model.linkedStances ? linkedStance(model.stanceLink[slot]!, value) : sigmoid(value);
     }
     const h = stance[a * PARAMETERS_PER_ALLY + HAWKISHNESS]!;
     const eng = stance[a * PARAMETERS_PER_ALLY + ENGAGEMENT_PREFERENCE]!;
@@ -175,6 +188,12 @@ export function worldFromDraws(model: CompiledModel, draws: Float64Array, world:
 
   const z = draws[stances + PARAMETERS_PER_ALLY * model.allyCount]!;
   world.threshold = model.thresholdFixed ? model.thresholdBase : sigmoid(model.thresholdBase + model.thresholdUncertainty * z);
+  world.protocolUniform = model.protocol.uniformsPerPass > 0 ? draws[stances + PARAMETERS_PER_ALLY * model.allyCount + 1]! : 0;
+}
+
+/** A stance from its latent value under its link: logistic, reflected into [0, 1], or exponential. */
+function linkedStance(link: number, value: number): number {
+  return link === STANCE_LINK.logit ? sigmoid(value) : link === STANCE_LINK.reflect ? reflectIntoUnit(value) : Math.exp(value);
 }
 
 /**

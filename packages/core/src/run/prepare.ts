@@ -8,7 +8,7 @@ import type { Seed } from '../random/random.js';
 import { canonicalJson, sha256Hex } from '../scenario/canonicalJson.js';
 import { MAX_PASSES, type Scenario } from '../scenario/schema.js';
 import { validateScenario } from '../scenario/validate.js';
-import { ENGINE_VERSION, MODEL_VERSION } from '../version.js';
+import { ENGINE_VERSION, modelVersionOf } from '../version.js';
 import { BLOCK_SIZE, blockCount } from './blocks.js';
 import type { RunManifest } from './result.js';
 
@@ -69,7 +69,7 @@ export function prepareRun(scenarioInput: unknown, settings: RunSettings): Prepa
       blockSize: BLOCK_SIZE,
       scenarioHash: scenarioHash(scenario),
       engineVersion: ENGINE_VERSION,
-      modelVersion: MODEL_VERSION,
+      modelVersion: modelVersionOf(scenario),
     },
   };
 }

@@ -59,14 +59,61 @@ export const PositionSchema = z
   .strict();
 export type Position = z.infer<typeof PositionSchema>;
 
+/**
+ * How an uncertain stance parameter other than model 1's logit-normal one is drawn (opt-in, model
+ * 2; docs/MODEL.md, "Stances at the ends of the scale"): from one standard normal `latent`, like
+ * every stance,
+ * - `reflectedNormal`: `center + shifts + uncertainty * latent` folded back into [0, 1] at its
+ *   ends (reflected, not clamped), so a center may sit at 0 or 1;
+ * - `logNormal` (salience only): `center * exp(shifts + uncertainty * latent)`, a multiplicative
+ *   intensity with median `center`; it may exceed 1, and a center of 0 (no stake) stays 0.
+ */
+export const STANCE_DISTRIBUTIONS = ['reflectedNormal', 'logNormal'] as const;
+export type StanceDistribution = (typeof STANCE_DISTRIBUTIONS)[number];
+
+// A string checked against the list rather than a zod enum: a failed check does not end the
+// union's other branches, so a misspelt name is reported as such (validate.ts picks the branch).
+const distributionName = z
+  .string({ error: `must be one of ${STANCE_DISTRIBUTIONS.join(', ')}` })
+  .refine((name) => (STANCE_DISTRIBUTIONS as readonly string[]).includes(name), {
+    error: `must be one of ${STANCE_DISTRIBUTIONS.join(', ')}`,
+  }) as unknown as z.ZodType<StanceDistribution, string>;
+
+/**
+ * An ally's stance parameter: a plain number in [0, 1]; model 1's `{ center, uncertainty }`
+ * (logit-normal, center strictly inside (0, 1)); or `{ center, uncertainty, distribution }` with a
+ * center anywhere in [0, 1] (see {@link STANCE_DISTRIBUTIONS}).
+ */
+export const StanceSchema = z.union([
+  unitInterval(),
+  z
+    .object({
+      center: openUnitInterval(),
+      uncertainty: finite('must be a number of at least 0 (the logit-scale standard deviation)')
+        .min(0, { error: 'must be at least 0' })
+        .max(10, { error: 'must be at most 10 on the logit scale' }),
+    })
+    .strict(),
+  z
+    .object({
+      center: unitInterval(),
+      uncertainty: finite('must be a number of at least 0 (the standard deviation of the normal draw)')
+        .min(0, { error: 'must be at least 0' })
+        .max(10, { error: 'must be at most 10' }),
+      distribution: distributionName,
+    })
+    .strict(),
+]);
+export type Stance = z.infer<typeof StanceSchema>;
+
 /** One ally: its stance parameters, influence on the chair, and cost of breaking consensus. */
 export const AllySchema = z
   .object({
     id: id(),
     name: z.string().min(1, { error: 'must be a non-empty name' }).optional(),
-    hawkishness: UncertainSchema,
-    engagementPreference: UncertainSchema,
-    salience: UncertainSchema,
+    hawkishness: StanceSchema,
+    engagementPreference: StanceSchema,
+    salience: StanceSchema,
     influence: finite().gt(0, { error: 'must be greater than 0' }).max(1000, { error: 'must be at most 1000' }),
     solidarityCost: finite().min(0, { error: 'must be at least 0' }).max(10, { error: 'must be at most 10' }),
     bloc: id().optional(),
@@ -151,6 +198,97 @@ export type Bargaining = z.infer<typeof BargainingSchema>;
 /** Default bargaining procedure: three amendment rounds, half-way steps, drift at most 0.15. */
 export const DEFAULT_BARGAINING: Bargaining = { maxRounds: 3, step: 0.5, maxDrift: 0.15 };
 
+const idList = (what: string) =>
+  z.array(id(), { error: `must be a list of ally ids (${what})` }).max(1000);
+
+/**
+ * One condition of a qualified majority (model 2): the members who accept a text must together
+ * weigh at least `atLeast`, and at least `share` of the total weight of all members (either or
+ * both). `weights` gives every member's weight by ally id; without it each member weighs 1.
+ */
+export const QuotaSchema = z
+  .object({
+    weights: z.record(id(), finite().min(0, { error: 'must be at least 0' }).max(1e12)).optional(),
+    share: finite().gt(0, { error: 'must be greater than 0' }).max(1, { error: 'must be at most 1' }).optional(),
+    atLeast: finite().min(0, { error: 'must be at least 0' }).max(1e12).optional(),
+  })
+  .strict()
+  .refine((quota) => quota.share !== undefined || quota.atLeast !== undefined, {
+    error: 'must give share, atLeast or both (what the accepting members must reach)',
+  });
+export type Quota = z.infer<typeof QuotaSchema>;
+
+const roleFields = {
+  /** Allies that take part in bargaining but cannot block (a proposer such as the Commission). */
+  nonBlocking: idList('allies that bargain but cannot block').optional(),
+  /** Allies whose agreement is required besides the members' (a co-legislator such as the European Parliament). */
+  coLegislators: idList('allies whose agreement is also required').optional(),
+};
+
+/**
+ * The decision rule (opt-in, model 2; without it, model 1's unanimity of all allies). The members
+ * are the allies not listed in `nonBlocking` or `coLegislators`.
+ * - `unanimity`: a text is adopted unless a member or a co-legislator objects;
+ * - `qualifiedMajority`: adopted when no co-legislator objects and the members who do not object
+ *   meet every quota, or (with `blockingMinority`) when fewer than `blockingMinority` members object.
+ */
+export const DecisionRuleSchema = z.discriminatedUnion(
+  'rule',
+  [
+    z.object({ rule: z.literal('unanimity'), ...roleFields }).strict(),
+    z
+      .object({
+        rule: z.literal('qualifiedMajority'),
+        quotas: z.array(QuotaSchema).min(1, { error: 'must list at least one quota' }).max(10, { error: 'must list at most 10 quotas' }),
+        blockingMinority: z
+          .number({ error: 'must be a whole number' })
+          .int({ error: 'must be a whole number' })
+          .min(1, { error: 'must be at least 1' })
+          .max(1000)
+          .optional(),
+        ...roleFields,
+      })
+      .strict(),
+  ],
+  { error: 'must be an object with rule "unanimity" or "qualifiedMajority"' },
+);
+export type DecisionRuleSettings = z.infer<typeof DecisionRuleSchema>;
+
+/** The names of the bargaining protocols. */
+export const PROTOCOL_NAMES = ['chair', 'compromise', 'setter'] as const;
+export type ProtocolName = (typeof PROTOCOL_NAMES)[number];
+
+const influenceExponent = () =>
+  finite().min(0, { error: 'must be at least 0' }).max(4, { error: 'must be at most 4' });
+
+/**
+ * The bargaining protocol (opt-in, model 2; without it, model 1's chair). docs/MODEL.md gives the
+ * formulas.
+ * - `chair`: model 1's amendment rounds (`bargaining` sets them), named explicitly;
+ * - `compromise`: the text put to the rule is the mean of the allies' ideal points weighted by
+ *   `influence ^ influenceExponent * salience` (default exponent 1); with probability `recognition`
+ *   (default 0) it is instead the ideal point of one ally, recognized with probability proportional
+ *   to the same weights;
+ * - `setter`: the option's text is its sponsor's ideal; the sponsor concedes toward the status quo
+ *   just as far as the rule requires, and that text is adopted.
+ */
+export const ProtocolSchema = z.discriminatedUnion(
+  'name',
+  [
+    z.object({ name: z.literal('chair') }).strict(),
+    z
+      .object({
+        name: z.literal('compromise'),
+        influenceExponent: influenceExponent().optional(),
+        recognition: unitInterval().optional(),
+      })
+      .strict(),
+    z.object({ name: z.literal('setter') }).strict(),
+  ],
+  { error: `must be an object with name ${PROTOCOL_NAMES.map((n) => `"${n}"`).join(', ')}` },
+);
+export type ProtocolSettings = z.infer<typeof ProtocolSchema>;
+
 /** The signal model: how strong the adopted text's signal is, and Russia's uncertain tolerance. */
 export const SignalSchema = z
   .object({
@@ -189,6 +327,10 @@ const ScenarioShape = z
     options: z.array(OptionSchema).min(1, { error: 'must list at least one strategy option' }).max(200),
     bargaining: BargainingSchema.default(DEFAULT_BARGAINING),
     signal: SignalSchema.default(DEFAULT_SIGNAL),
+    // Model 2, opt-in: no default is filled in, so a scenario without them validates to the same
+    // object, hash and bytes as before.
+    decisionRule: DecisionRuleSchema.optional(),
+    protocol: ProtocolSchema.optional(),
   })
   .strict();
 
@@ -238,6 +380,19 @@ export function scenarioReferenceProblems(input: unknown): ReferenceIssue[] {
       input: ally.bloc,
     });
   });
+  decisionRuleReferenceProblems(input, allyIds, issues);
+  listOf(input.allies).forEach((ally, index) => {
+    if (!isRecord(ally)) return;
+    for (const parameter of ['hawkishness', 'engagementPreference'] as const) {
+      const value = ally[parameter];
+      if (isRecord(value) && value.distribution === 'logNormal')
+        issues.push({
+          path: ['allies', index, parameter, 'distribution'],
+          message: 'must not be logNormal, which is for salience only (an ideal point stays in [0, 1]: use reflectedNormal)',
+          input: value.distribution,
+        });
+    }
+  });
   listOf(input.events).forEach((event, e) => {
     if (!isRecord(event)) return;
     listOf(event.shifts).forEach((shift, s) => {
@@ -255,6 +410,53 @@ export function scenarioReferenceProblems(input: unknown): ReferenceIssue[] {
     });
   });
   return issues;
+}
+
+/**
+ * The decision rule's references: every ally it names exists, no ally is both non-blocking and a
+ * co-legislator, some member remains, each quota with weights gives one to every member (and to
+ * members only), and a blocking minority is not larger than the members.
+ */
+function decisionRuleReferenceProblems(input: Record<string, unknown>, allyIds: Set<string>, issues: ReferenceIssue[]): void {
+  const rule = input.decisionRule;
+  if (!isRecord(rule)) return;
+  const roles = new Map<string, string>();
+  for (const field of ['nonBlocking', 'coLegislators'] as const)
+    listOf(rule[field]).forEach((target, t) => {
+      if (typeof target !== 'string') return;
+      if (!allyIds.has(target))
+        issues.push({ path: ['decisionRule', field, t], message: 'must be the id of an ally listed in allies', input: target });
+      else if (roles.has(target))
+        issues.push({ path: ['decisionRule', field, t], message: `must be listed once (already in decisionRule.${roles.get(target)})`, input: target });
+      else roles.set(target, field);
+    });
+  const members = [...allyIds].filter((ally) => !roles.has(ally));
+  if (allyIds.size > 0 && members.length === 0)
+    issues.push({ path: ['decisionRule'], message: 'must leave at least one member (an ally neither nonBlocking nor a co-legislator)', input: undefined });
+  listOf(rule.quotas).forEach((quota, q) => {
+    if (!isRecord(quota) || !isRecord(quota.weights)) return;
+    const weights = quota.weights;
+    for (const key of Object.keys(weights))
+      if (!allyIds.has(key) || roles.has(key))
+        issues.push({
+          path: ['decisionRule', 'quotas', q, 'weights', key],
+          message: roles.has(key) ? `must weigh members only (${key} is in decisionRule.${roles.get(key)})` : 'must be the id of an ally listed in allies',
+          input: weights[key],
+        });
+    const missing = members.filter((member) => !(member in weights));
+    if (missing.length > 0)
+      issues.push({
+        path: ['decisionRule', 'quotas', q, 'weights'],
+        message: `must give a weight to every member (missing: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', ...' : ''})`,
+        input: undefined,
+      });
+  });
+  if (typeof rule.blockingMinority === 'number' && allyIds.size > 0 && rule.blockingMinority > members.length)
+    issues.push({
+      path: ['decisionRule', 'blockingMinority'],
+      message: `must be at most the number of members (${members.length})`,
+      input: rule.blockingMinority,
+    });
 }
 
 /** The scenario's shape, without the cross-reference checks. */

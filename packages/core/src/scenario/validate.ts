@@ -37,10 +37,35 @@ export function problemsFromZod(issues: readonly z.core.$ZodIssue[], prefix: rea
       continue;
     }
     if (issue.code === 'invalid_union') {
-      // Prefer the branch that failed on something deeper than the value's type.
-      const branches = issue.errors.filter(
+      // Prefer the branch that failed on something deeper than the value's type; among several,
+      // the one whose fields the value has (fewest missing or unknown keys, e.g. an ally's stance
+      // with or without `distribution`).
+      if (issue.errors.length === 0) {
+        // A discriminated union (decisionRule, protocol) whose discriminator matches no branch.
+        const { discriminator, options } = issue as { discriminator?: string; options?: unknown[] };
+        const input = issue.input as Record<string, unknown> | undefined;
+        if (discriminator !== undefined && typeof input === 'object' && input !== null && !Array.isArray(input)) {
+          const message = `must be one of ${(options ?? []).map((o) => JSON.stringify(o)).join(', ')}`;
+          problems.push(discriminator in input ? { path: formatPath(path), message, value: input[discriminator] } : { path: formatPath(path), message: `is required (${message})` });
+        } else problems.push({ path: formatPath(path.slice(0, discriminator === undefined ? path.length : -1)), message: issue.message, value: issue.input });
+        continue;
+      }
+      let branches = issue.errors.filter(
         (branch) => !(branch.length === 1 && branch[0]!.code === 'invalid_type' && branch[0]!.path.length === 0),
       );
+      if (branches.length > 1) {
+        const keyMisfits = (branch: readonly z.core.$ZodIssue[]) =>
+          branch.reduce(
+            (count, sub) =>
+              count +
+              (sub.code === 'unrecognized_keys' && sub.path.length === 0 ? sub.keys.length : 0) +
+              (sub.code === 'invalid_type' && sub.path.length === 1 && sub.input === undefined ? 1 : 0),
+            0,
+          );
+        const fewest = Math.min(...branches.map(keyMisfits));
+        const fitting = branches.filter((branch) => keyMisfits(branch) === fewest);
+        if (fitting.length === 1) branches = fitting;
+      }
       if (branches.length === 1) {
         problems.push(...problemsFromZod(branches[0]!, path));
         continue;
@@ -79,7 +104,11 @@ export function parseScenario(input: unknown): ParseResult<Scenario> {
   const result = ScenarioShapeSchema.safeParse(input, { reportInput: true });
   const problems = result.success ? [] : problemsFromZod(result.error.issues);
   for (const issue of scenarioReferenceProblems(input))
-    problems.push({ path: formatPath(issue.path), message: issue.message, value: issue.input });
+    problems.push(
+      issue.input === undefined
+        ? { path: formatPath(issue.path), message: issue.message }
+        : { path: formatPath(issue.path), message: issue.message, value: issue.input },
+    );
   if (problems.length > 0) return { success: false, problems: sortProblems(problems) };
   return { success: true, data: result.data as Scenario };
 }

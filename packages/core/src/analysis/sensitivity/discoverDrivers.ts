@@ -7,7 +7,7 @@ import { scenarioHash } from '../../run/prepare.js';
 import type { Seed } from '../../random/random.js';
 import { ConcertInputError } from '../../problems.js';
 import { validateScenario } from '../../scenario/validate.js';
-import { ENGINE_VERSION, MODEL_VERSION } from '../../version.js';
+import { ENGINE_VERSION, modelVersionOf } from '../../version.js';
 import { recordPasses } from './passRecords.js';
 import { decisionTree, type TreeLeaf } from './decisionTree.js';
 import { evaluateBox, prim, type PrimBox, type PrimFeature } from './prim.js';
@@ -158,7 +158,7 @@ export function discoverDrivers(scenarioInput: unknown, settingsInput: Discovery
       treeDepth: settings.treeDepth,
       scenarioHash: scenarioHash(scenario),
       engineVersion: ENGINE_VERSION,
-      modelVersion: MODEL_VERSION,
+      modelVersion: modelVersionOf(scenario),
     },
     caseText,
     passes: settings.passes,

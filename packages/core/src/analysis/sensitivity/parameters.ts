@@ -3,7 +3,7 @@
  * (`allies.HU.hawkishness`, `events.escalation.probability`, `signal.threshold.center`), with
  * their domains, and how a value is written into a compiled model without recompiling it.
  */
-import { logit, type CompiledModel } from '../../model/compiledModel.js';
+import { latentCenter, logit, type CompiledModel } from '../../model/compiledModel.js';
 import { STANCE_PARAMETERS, type Scenario, type StanceParameter } from '../../scenario/schema.js';
 
 /** What a sensitivity parameter is in the model. */
@@ -76,6 +76,7 @@ export function sensitivityParameters(scenario: Scenario): SensitivityParameter[
     STANCE_PARAMETERS.forEach((parameter, p) => {
       const setting = ally[parameter];
       const fixed = typeof setting === 'number';
+      const bounded = !fixed && 'distribution' in setting; // a center that may sit at 0 or 1
       parameters.push({
         name: `allies.${ally.id}.${parameter}`,
         label: `${who}'s ${STANCE_WORDS[parameter]}`,
@@ -84,7 +85,7 @@ export function sensitivityParameters(scenario: Scenario): SensitivityParameter[
         stance: p,
         fixed,
         value: fixed ? setting : setting.center,
-        domain: fixed ? CLOSED_UNIT : OPEN_UNIT,
+        domain: fixed || bounded ? CLOSED_UNIT : OPEN_UNIT,
       });
     });
     parameters.push({
@@ -200,7 +201,7 @@ export function withParameterValues(
     switch (parameter.kind) {
       case 'stance': {
         const slot = parameter.index * STANCE_PARAMETERS.length + parameter.stance;
-        base[slot] = parameter.fixed ? value : logit(value);
+        base[slot] = parameter.fixed ? value : latentCenter(model.stanceLink[slot]!, value);
         break;
       }
       case 'solidarityCost':

@@ -19,7 +19,7 @@ import { blockCount } from '../../run/blocks.js';
 import { scenarioHash } from '../../run/prepare.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { validateScenario } from '../../scenario/validate.js';
-import { ENGINE_VERSION, MODEL_VERSION } from '../../version.js';
+import { ENGINE_VERSION, modelVersionOf } from '../../version.js';
 import { sensitivityParameters, withParameterValues, type SensitivityParameter } from './parameters.js';
 import { saltelliDesign, type SaltelliDesign } from './saltelliDesign.js';
 import {
@@ -179,7 +179,7 @@ export function prepareSobol(scenarioInput: unknown, settingsInput: SobolSetting
       points: (k + 2) * settings.samples,
       scenarioHash: scenarioHash(scenario),
       engineVersion: ENGINE_VERSION,
-      modelVersion: MODEL_VERSION,
+      modelVersion: modelVersionOf(scenario),
     },
   };
 }

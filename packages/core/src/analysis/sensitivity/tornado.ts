@@ -31,7 +31,7 @@ import type { Progress } from '../../run/simulate.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { wilsonInterval, type Estimate } from '../../statistics.js';
 import { validateScenario } from '../../scenario/validate.js';
-import { ENGINE_VERSION, MODEL_VERSION } from '../../version.js';
+import { ENGINE_VERSION, modelVersionOf } from '../../version.js';
 import { policyDistance } from '../../model/distance.js';
 import { eventDrawIndex, stanceDrawIndex, worldFromDraws } from '../../model/world.js';
 import { pairedDifference, type PairedDifference } from './pairedDifference.js';
@@ -217,7 +217,7 @@ export function prepareTornado(scenarioInput: unknown, settingsInput: TornadoSet
       options: options.map((o) => scenario.options[o]!.id),
       scenarioHash: scenarioHash(scenario),
       engineVersion: ENGINE_VERSION,
-      modelVersion: MODEL_VERSION,
+      modelVersion: modelVersionOf(scenario),
     },
   };
 }

@@ -2,7 +2,7 @@
  * Unanimity (model 1): a text is adopted unless some ally objects; any ally can block. Who objects
  * is the silence-breaking test of `objection.ts`.
  */
-import type { CompiledModel } from '../compiledModel.js';
+import { ALLY_ROLE, type CompiledModel } from '../compiledModel.js';
 import type { World } from '../world.js';
 import type { DecisionRule, Judgment } from './decisionRule.js';
 import { objectsToText } from './objection.js';
@@ -24,6 +24,33 @@ export const unanimity: DecisionRule = {
     let objectors = 0;
     for (let a = 0; a < model.allyCount; a++)
       if (objectsToText(weightFirmness, weightEngagement, firmness, engagement, hawkishness[a]!, engagementPreference[a]!, objectionRadiusSquared[a]!))
+        list[objectors++] = a;
+    judgment.objectors = objectors;
+    return objectors === 0;
+  },
+};
+
+/**
+ * Unanimity among members, with roles (model 2, `decisionRule: { rule: 'unanimity', ... }`): every
+ * member and every co-legislator must accept; an ally listed as `nonBlocking` may object but
+ * cannot block, and is not listed among the objectors.
+ *
+ * @example
+ * const adopted = unanimityOfMembers.judge(model, world, 0.6, 0.4, judgment);
+ * adopted === (judgment.objectors === 0); // => true
+ */
+export const unanimityOfMembers: DecisionRule = {
+  name: 'unanimity',
+  judge(model: CompiledModel, world: World, firmness: number, engagement: number, judgment: Judgment): boolean {
+    const { hawkishness, engagementPreference, objectionRadiusSquared } = world;
+    const { weightFirmness, weightEngagement, allyRole } = model;
+    const list = judgment.objectorList;
+    let objectors = 0;
+    for (let a = 0; a < model.allyCount; a++)
+      if (
+        allyRole[a] !== ALLY_ROLE.nonBlocking &&
+        objectsToText(weightFirmness, weightEngagement, firmness, engagement, hawkishness[a]!, engagementPreference[a]!, objectionRadiusSquared[a]!)
+      )
         list[objectors++] = a;
     judgment.objectors = objectors;
     return objectors === 0;

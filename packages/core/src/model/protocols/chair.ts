@@ -55,6 +55,7 @@ const amended = new Float64Array(2);
  */
 export const chair: Protocol = {
   name: 'chair',
+  uniformsPerPass: 0,
   play(
     model: CompiledModel,
     world: World,

@@ -38,6 +38,11 @@ export interface Protocol {
   /** Its name in scenarios and results, e.g. `chair`. */
   readonly name: string;
   /**
+   * How many uniforms it draws per pass, after the world's own draws (the same number whatever its
+   * parameters, so the draw order never depends on a value): `world.protocolUniform` holds the first.
+   */
+  readonly uniformsPerPass: number;
+  /**
    * Plays out option `option` in the pass's world under `rule`, writing how it ended to `bargain`
    * and reporting each round to `observer` (when not null). `judgment` is working memory.
    */

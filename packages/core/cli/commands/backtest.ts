@@ -1,0 +1,156 @@
+/**
+ * `concert backtest`: forecast the issues of a data set of real negotiations (the DEU III layout,
+ * or Concert's tidy format) with a calibration, and score the forecasts against the observed
+ * outcomes and the baselines. The calibration is used as it is: nothing is fitted on the file.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  ConcertInputError,
+  DEFAULT_BACKTEST_PASSES,
+  DEFAULT_BOOTSTRAP,
+  DEU3_CALIBRATION,
+  checkBacktestSettings,
+  parseCalibration,
+  readDataset,
+  scoreBacktest,
+  scoredIssues,
+  type Calibration,
+  type Dataset,
+} from '../../src/index.js';
+import { expectPositionals, parseChoice, parsePasses, parseSeed, parseWorkers, stringOption } from '../args.js';
+import type { Command } from '../command.js';
+import type { CliContext } from '../context.js';
+import { EXIT_OK, InputFailure, UsageError } from '../exitCodes.js';
+import { emit, readJsonFile } from '../files.js';
+import { backtestCsv, backtestTable } from '../formats/backtestTables.js';
+import { progressReporter } from '../progress.js';
+import { parallelForecaster } from '../workers/parallelBacktest.js';
+
+const FORMATS = ['json', 'csv', 'table'] as const;
+
+/**
+ * Reads a data file (either layout).
+ *
+ * @throws {InputFailure} naming the file when it cannot be read, and every problem with its row and column.
+ */
+export function readDatasetFile(file: string, context: CliContext, format?: 'deu3' | 'tidy'): { dataset: Dataset; text: string } {
+  let text: string;
+  try {
+    text = readFileSync(resolve(context.cwd, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot be read (${code ?? String(error)})`;
+    throw new InputFailure('cannot read the data set', [{ path: file, message: reason }], 'file');
+  }
+  try {
+    return { dataset: readDataset(text, file, format), text };
+  } catch (error) {
+    if (error instanceof ConcertInputError) throw new InputFailure(`invalid data set ${file}`, error.problems, error.kind);
+    throw error;
+  }
+}
+
+/** Reads a calibration file, or gives the default (the DEU III training calibration). */
+export function readCalibrationFile(file: string | undefined, context: CliContext): Calibration {
+  if (file === undefined) return DEU3_CALIBRATION;
+  try {
+    return parseCalibration(readJsonFile(file, context, 'the calibration'));
+  } catch (error) {
+    if (error instanceof ConcertInputError) throw new InputFailure(`invalid calibration in ${file}`, error.problems, error.kind);
+    throw error;
+  }
+}
+
+export const backtest: Command = {
+  name: 'backtest',
+  summary: 'forecast real negotiated outcomes (DEU III or a tidy file) and score them against baselines',
+  options: {
+    passes: { type: 'string', short: 'n' },
+    seed: { type: 'string', short: 's' },
+    workers: { type: 'string', short: 'w' },
+    calibration: { type: 'string', short: 'c' },
+    bootstrap: { type: 'string' },
+    layout: { type: 'string' },
+    format: { type: 'string', short: 'f' },
+    out: { type: 'string', short: 'o' },
+    quiet: { type: 'boolean', short: 'q' },
+  },
+  help: `Usage: concert backtest <data file> [options]
+
+Forecasts every issue of a data set of real negotiations that has an observed outcome, from the
+issue alone (its actors' positions, saliences and weights, its rule and status quo: never the
+outcome), and scores the forecasts: MAE and RMSE of the median, CRPS of the distribution,
+coverage of the central 50/80/95% intervals, the PIT histogram, and the same for the baselines
+(salience-weighted mean, salience x economic-weight mean, median actor, proposer's position,
+status quo, midpoint) on exactly the same issues, with paired bootstrap intervals over proposals,
+overall and by subset. See docs/VALIDATION.md.
+
+The data file is in the DEU III layout as published (tab-separated, line 2 the economic weights)
+or in Concert's tidy format (one row per issue and actor; docs/VALIDATION.md). A file with any
+problem is refused whole, every problem named by file, row and column.
+
+Options:
+  -c, --calibration FILE  the calibration to use, as it is (default: the committed DEU III
+                      calibration, examples/calibration/deu3.json, fitted on the training half)
+  -n, --passes N      passes per issue (default ${DEFAULT_BACKTEST_PASSES.toLocaleString('en-US')})
+  -s, --seed S        seed (default 1); each issue has its own streams from it and its id
+  -w, --workers K     worker threads, or "auto" (default 1); the result does not depend on it
+      --bootstrap B   bootstrap resamples of proposals (default ${DEFAULT_BOOTSTRAP.toLocaleString('en-US')}; 0: none)
+      --layout L      deu3 or tidy (default: told from the header)
+  -f, --format F      json (default): issues[] (id, observed, median, mean, the 19 quantiles
+                      "0.05" ... "0.95", on the data set's 0-100 scale) and scores;
+                      csv: one row per issue; table: the scores as text
+  -o, --out FILE      write to FILE (via a temporary file) instead of stdout
+  -q, --quiet         no progress bar on stderr
+  -h, --help          this help
+
+Exit status: 0 done, 1 invalid or unreadable data set or calibration (every problem listed),
+2 bad usage.
+
+Examples:
+  concert backtest examples/data/deu3/deu3-train.tsv --format table
+  concert backtest held-out.tsv --format json --workers 2 --out backtest.json
+  concert backtest my-negotiations.csv --calibration my-calibration.json --format csv
+`,
+
+  async execute(args, context) {
+    const [file] = expectPositionals(args, 'the data file (concert backtest <data file>)', 1);
+    const format = parseChoice('format', stringOption(args, 'format') ?? 'json', FORMATS);
+    const layoutText = stringOption(args, 'layout');
+    const layout = layoutText === undefined ? undefined : parseChoice('layout', layoutText, ['deu3', 'tidy'] as const);
+    const passesText = stringOption(args, 'passes');
+    const passes = passesText === undefined ? DEFAULT_BACKTEST_PASSES : parsePasses(passesText);
+    const seedText = stringOption(args, 'seed');
+    const seed = seedText === undefined ? 1 : parseSeed(seedText);
+    const workersText = stringOption(args, 'workers');
+    const workers = workersText === undefined ? 1 : parseWorkers(workersText);
+    const bootstrapText = stringOption(args, 'bootstrap');
+    const bootstrap = bootstrapText === undefined ? DEFAULT_BOOTSTRAP : Number(bootstrapText);
+    if (!Number.isInteger(bootstrap) || bootstrap < 0 || bootstrap > 100_000)
+      throw new UsageError(`invalid --bootstrap: ${JSON.stringify(bootstrapText)} (must be a whole number from 0 to 100000)`);
+    const calibration = readCalibrationFile(stringOption(args, 'calibration'), context);
+    const settings = { passes, seed, bootstrap, calibration };
+    try {
+      checkBacktestSettings(settings);
+    } catch (error) {
+      if (error instanceof ConcertInputError) throw new InputFailure('invalid backtest settings', error.problems, error.kind);
+      throw error;
+    }
+    const { dataset } = readDatasetFile(file!, context, layout);
+    const issues = scoredIssues(dataset).map((entry) => entry.issue);
+    const progress = progressReporter(issues.length * passes, context, args.values['quiet'] === true);
+    let done = 0;
+    let samples: Float64Array[];
+    try {
+      const forecast = parallelForecaster({ workers, onIssues: (count) => progress.update((done += count) * passes) });
+      samples = await forecast(issues, calibration.model, passes, seed);
+    } finally {
+      progress.finish();
+    }
+    const result = scoreBacktest(dataset, samples, settings);
+    const text = format === 'json' ? JSON.stringify(result, null, 2) + '\n' : format === 'csv' ? backtestCsv(result) : backtestTable(result);
+    emit(text, stringOption(args, 'out'), context);
+    return EXIT_OK;
+  },
+};
