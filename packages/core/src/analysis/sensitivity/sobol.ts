@@ -13,7 +13,8 @@ import { checkRange, throwIfAborted } from '../../run/blocks.js';
 import { EngineState, evaluateOption } from '../../run/engine.js';
 import { forEachPass } from '../../run/passes.js';
 import { compileModel, type CompiledModel } from '../../model/compiledModel.js';
-import { ConcertInputError, type Problem } from '../../problems.js';
+import { formulaCostProblem } from '../../run/formulaCost.js';
+import { ConcertInputError, type Problem, listForMessage } from '../../problems.js';
 import type { Seed } from '../../random/random.js';
 import { blockCount } from '../../run/blocks.js';
 import { scenarioHash } from '../../run/prepare.js';
@@ -140,7 +141,7 @@ export function prepareSobol(scenarioInput: unknown, settingsInput: SobolSetting
       else
         problems.push({
           path: `outputs[${i}].option`,
-          message: `must be the id of an option of this scenario (${scenario.options.map((o) => o.id).join(', ')})`,
+          message: `must be the id of an option of this scenario (${listForMessage(scenario.options.map((o) => o.id))})`,
           value: output.option,
         });
     });
@@ -161,9 +162,12 @@ export function prepareSobol(scenarioInput: unknown, settingsInput: SobolSetting
   if (problems.length > 0) throw new ConcertInputError('invalid Sobol settings', problems, 'analysis-settings');
 
   const design = saltelliDesign(k, settings.samples, settings.seed);
+  const model = compileModel(scenario);
+  const tooSlow = formulaCostProblem(model, (k + 2) * settings.samples * settings.innerPasses, scenario.signal.formula, 'a Sobol analysis');
+  if (tooSlow !== null) throw new ConcertInputError('signal formula too slow for this analysis', [tooSlow], 'signal-formula');
   return {
     scenario,
-    model: compileModel(scenario),
+    model,
     parameters,
     ranges: settings.parameters.map(({ lower, upper }) => ({ lower, upper })),
     outputs,
