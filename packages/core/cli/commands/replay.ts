@@ -1,13 +1,15 @@
 /** `concert replay`: rerun a result from its manifest and embedded scenario, and compare every figure. */
 import {
   ENGINE_VERSION,
+  MAX_RESULT_FILE_BYTES,
   MODEL_VERSION,
+  escapeControlCharacters,
   parseScenario,
   scenarioHash,
   resultOf,
   type SimulationResult,
 } from '../../src/index.js';
-import { expectPositionals, parseWorkers, stringOption } from '../args.js';
+import { WORKERS_HELP, WORKERS_OPTIONS, expectPositionals, workersOption } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT_INVALID_INPUT, EXIT_OK, InputFailure } from '../exitCodes.js';
 import { readJsonFile } from '../files.js';
@@ -60,7 +62,7 @@ function brief(value: unknown): string {
 export const replay: Command = {
   name: 'replay',
   summary: 'rerun a result from its manifest and check every figure matches',
-  options: { workers: { type: 'string', short: 'w' }, quiet: { type: 'boolean', short: 'q' } },
+  options: { ...WORKERS_OPTIONS, quiet: { type: 'boolean', short: 'q' } },
   help: `Usage: concert replay <result.json> [options]
 
 Reruns a result from what it carries: the embedded scenario and the manifest (seed, passes).
@@ -68,7 +70,8 @@ Prints, per option and figure, whether the replayed value matches the stored one
 A result made by another engine or model version may legitimately differ; replay says so.
 
 Options:
-  -w, --workers K     worker threads, or "auto" (default 1); the replay is the same for any K
+${WORKERS_HELP}
+                      (the replay is the same for any K)
   -q, --quiet         no progress bar
   -h, --help          this help
 
@@ -82,9 +85,10 @@ Examples:
 
   async execute(args, context) {
     const [file] = expectPositionals(args, 'the result file (concert replay <result.json>)', 1);
-    const workersText = stringOption(args, 'workers');
-    const workers = workersText === undefined ? 1 : parseWorkers(workersText);
-    const stored = asRecord(readJsonFile(file!, context, 'the result'));
+    const workers = workersOption(args);
+    // The stored file may hold anything: what is printed from it has its control characters escaped.
+    const write = (sink: { write(text: string): unknown }, text: string) => sink.write(escapeControlCharacters(text, '\n'));
+    const stored = asRecord(readJsonFile(file!, context, 'the result', MAX_RESULT_FILE_BYTES));
     if (stored['format'] === 'concert-partial')
       throw new InputFailure(`cannot replay ${file}`, [{ path: 'format', message: 'must be "concert-result": this is a shard\'s partial result; merge the shards first (concert merge)', value: stored['format'] }], 'replay');
     if (stored['format'] !== 'concert-result')
@@ -95,7 +99,7 @@ Examples:
     if (scenarioHash(parsed.data) !== manifest['scenarioHash'])
       throw new InputFailure(`cannot replay ${file}`, [{ path: 'manifest.scenarioHash', message: 'must be the SHA-256 of the embedded scenario (the file was edited or corrupted)', value: manifest['scenarioHash'] }], 'replay');
     if (manifest['engineVersion'] !== ENGINE_VERSION || manifest['modelVersion'] !== MODEL_VERSION)
-      context.stderr.write(`concert replay: note: ${file} was made by engine ${String(manifest['engineVersion'])}, model ${String(manifest['modelVersion'])}; this is engine ${ENGINE_VERSION}, model ${MODEL_VERSION}, so figures may legitimately differ\n`);
+      write(context.stderr, `concert replay: note: ${file} was made by engine ${String(manifest['engineVersion'])}, model ${String(manifest['modelVersion'])}; this is engine ${ENGINE_VERSION}, model ${MODEL_VERSION}, so figures may legitimately differ\n`);
 
     const prepared = prepareRunFromFileContents(file!, parsed.data, { passes: manifest['passes'], seed: manifest['seed'] });
     const progress = progressReporter(prepared.manifest.passes, context, args.values['quiet'] === true);
@@ -108,16 +112,17 @@ Examples:
     const replayed = resultOf(prepared, tally);
     const comparisons = compareResults(stored, replayed);
     const width = Math.max(...comparisons.map((c) => c.figure.length));
-    context.stdout.write(`replay of ${file}: scenario ${parsed.data.id}, ${prepared.manifest.passes.toLocaleString('en-US')} passes, seed ${JSON.stringify(prepared.manifest.seed)}\n`);
+    write(context.stdout, `replay of ${file}: scenario ${parsed.data.id}, ${prepared.manifest.passes.toLocaleString('en-US')} passes, seed ${JSON.stringify(prepared.manifest.seed)}\n`);
     for (const c of comparisons)
-      context.stdout.write(c.matches ? `  match    ${c.figure}\n` : `  DIFFERS  ${c.figure.padEnd(width)}  stored ${brief(c.stored)}  replayed ${brief(c.replayed)}\n`);
+      write(context.stdout, c.matches ? `  match    ${c.figure}\n` : `  DIFFERS  ${c.figure.padEnd(width)}  stored ${brief(c.stored)}  replayed ${brief(c.replayed)}\n`);
     const differing = comparisons.filter((c) => !c.matches).length;
     const identical = JSON.stringify(stored) === JSON.stringify(replayed);
     if (differing === 0 && identical) {
-      context.stdout.write(`replay: all ${comparisons.length} figures match; the result is reproduced exactly\n`);
+      write(context.stdout, `replay: all ${comparisons.length} figures match; the result is reproduced exactly\n`);
       return EXIT_OK;
     }
-    context.stdout.write(
+    write(
+      context.stdout,
       differing === 0
         ? `replay: all ${comparisons.length} figures match, but the file differs elsewhere (extra or reordered fields)\n`
         : `replay: ${differing} of ${comparisons.length} figures differ\n`,

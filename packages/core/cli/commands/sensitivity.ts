@@ -17,11 +17,12 @@ import {
   type TornadoResult,
   type TornadoSettings,
 } from '../../src/index.js';
-import { expectPositionals, parseChoice, parseSeed, parseWorkers, stringOption } from '../args.js';
+import { SEED_OPTIONS, WORKERS_OPTIONS, expectPositionals, parseChoice, seedOption, stringOption, workersOption } from '../args.js';
 import type { Command, ParsedArgs } from '../command.js';
 import type { CliContext } from '../context.js';
 import { EXIT_OK, InputFailure, UsageError } from '../exitCodes.js';
-import { emit, readJsonFile } from '../files.js';
+import { emit, outputTarget, readJsonFile } from '../files.js';
+import { jsonText } from '../output.js';
 import { discoveryText, sobolTable, tornadoTable } from '../formats/sensitivityTables.js';
 import { progressReporter } from '../progress.js';
 import { sobolInParallel, tornadoInParallel } from '../workers/parallelSensitivity.js';
@@ -84,8 +85,8 @@ export const sensitivity: Command = {
   summary: 'which allies and assumptions decide consensus and risk (tornado, Sobol, discover)',
   options: {
     passes: { type: 'string', short: 'n' },
-    seed: { type: 'string', short: 's' },
-    workers: { type: 'string', short: 'w' },
+    ...SEED_OPTIONS,
+    ...WORKERS_OPTIONS,
     step: { type: 'string' },
     parameters: { type: 'string' },
     options: { type: 'string' },
@@ -120,8 +121,11 @@ Which allies and assumptions decide consensus and risk. See docs/SENSITIVITY.md.
             found by PRIM, with coverage and density
 
 Common options:
-  -s, --seed S          seed (default 1; digits make a whole-number seed)
-  -w, --workers K       worker threads for tornado and sobol, or "auto" (default 1)
+  -s, --seed S          seed (default 1; digits make a whole-number seed; --seed=-x for a
+                        seed starting with "-")
+      --string-seed S   S as a string seed even when it is all digits
+  -w, --workers K       worker threads for tornado and sobol, at most one per core, or "auto"
+                        (default 1); --force-workers allows more
   -f, --format F        json (default) or table (text; for discover: the conditions in words)
   -o, --out FILE        write to FILE instead of stdout
   -q, --quiet           no progress bar
@@ -169,13 +173,16 @@ Examples:
     const [analysisText, file] = expectPositionals(args, 'the analysis (tornado, sobol or discover) and the scenario file', 2);
     const analysis = parseChoice('analysis', analysisText!, ANALYSES);
     const format = parseChoice('format', stringOption(args, 'format') ?? 'json', FORMATS);
-    const seedText = stringOption(args, 'seed');
-    const seed = seedText === undefined ? 1 : parseSeed(seedText);
-    const workersText = stringOption(args, 'workers');
-    const workers = workersText === undefined ? 1 : parseWorkers(workersText);
+    const seedGiven = stringOption(args, 'seed') !== undefined || stringOption(args, 'string-seed') !== undefined;
+    const seed = seedOption(args, 1);
+    const workers = workersOption(args);
     const quiet = args.values['quiet'] === true;
-    const scenario = readScenario(file!, context);
     const out = stringOption(args, 'out');
+    const settingsFile = stringOption(args, 'settings');
+    const inputs = settingsFile === undefined ? [file!] : [file!, settingsFile];
+    if (out !== undefined) outputTarget(out, context, inputs);
+    const scenario = readScenario(file!, context);
+    const write = (text: string) => emit(text, out, context, inputs);
 
     if (analysis === 'tornado') {
       const settings: TornadoSettings = { passes: numberOption(args, 'passes') ?? DEFAULT_TORNADO_PASSES, seed };
@@ -195,17 +202,16 @@ Examples:
       } finally {
         progress.finish();
       }
-      emit(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : tornadoTable(result, measure, top), out, context);
+      write(format === 'json' ? jsonText(JSON.stringify(result, null, 2) + '\n') : tornadoTable(result, measure, top));
       return EXIT_OK;
     }
 
     if (analysis === 'sobol') {
-      const settingsFile = stringOption(args, 'settings');
       const base = settingsFile === undefined ? {} : readJsonFile(settingsFile, context, 'the Sobol settings');
       if (typeof base !== 'object' || base === null || Array.isArray(base))
         throw new InputFailure('invalid Sobol settings', [{ path: settingsFile!, message: 'must hold a JSON object' }], 'analysis-settings');
       const settings = { ...(base as Record<string, unknown>), seed } as Record<string, unknown>;
-      if (seedText === undefined && 'seed' in base) settings['seed'] = (base as Record<string, unknown>)['seed'];
+      if (!seedGiven && 'seed' in base) settings['seed'] = (base as Record<string, unknown>)['seed'];
       const ranges = stringOption(args, 'ranges');
       if (ranges !== undefined) settings['parameters'] = parseRanges(ranges);
       const outputs = stringOption(args, 'outputs');
@@ -224,7 +230,7 @@ Examples:
       } finally {
         progress.finish();
       }
-      emit(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : sobolTable(result), out, context);
+      write(format === 'json' ? jsonText(JSON.stringify(result, null, 2) + '\n') : sobolTable(result));
       return EXIT_OK;
     }
 
@@ -245,7 +251,7 @@ Examples:
     const maxConditions = numberOption(args, 'max-conditions');
     if (maxConditions !== undefined) settings['maxConditions'] = maxConditions;
     const result = discoverDrivers(scenario, settings as Parameters<typeof discoverDrivers>[1]);
-    emit(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : discoveryText(result), out, context);
+    write(format === 'json' ? jsonText(JSON.stringify(result, null, 2) + '\n') : discoveryText(result));
     return EXIT_OK;
   },
 };

@@ -1,11 +1,12 @@
 /**
  * Results as tidy CSV (RFC 4180): one row per observation, one column per variable, so the file
- * loads straight into R, pandas or a spreadsheet, and files of several runs can be stacked.
+ * loads straight into R, pandas or a spreadsheet, and files of several runs can be stacked. Cells
+ * go through the core's `csvCell`, so no name can run as a spreadsheet formula.
  *
  * Two tables: `options` (one row per option) and `allies` (one row per option and ally, the
  * blocker figures). Every row starts with the run's identity (scenario, seed, passes).
  */
-import type { Estimate, SimulationResult } from '../../src/index.js';
+import { csvCell, type Estimate, type SimulationResult } from '../../src/index.js';
 
 /** The tables `--format csv --table <name>` can print. */
 export const CSV_TABLES = ['options', 'allies'] as const;
@@ -13,11 +14,12 @@ export type CsvTable = (typeof CSV_TABLES)[number];
 
 type Cell = string | number | null;
 
-/** One CSV field: numbers in full precision, null as an empty field, text quoted when needed. */
+/**
+ * One CSV field: numbers in full precision, null as an empty field, text quoted when needed and
+ * neutralised when a spreadsheet would read it as a formula (the core's `csvCell`).
+ */
 export function csvField(value: Cell): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return csvCell(value);
 }
 
 function csvText(header: readonly string[], rows: readonly (readonly Cell[])[]): string {

@@ -1,6 +1,8 @@
 /** Sensitivity results as text tables, for `concert sensitivity --format table`. */
-import { tornadoBars, type DiscoveryResult, type SensitivityMeasure, type SobolResult, type TornadoResult } from '../../src/index.js';
+import { escapeControlCharacters, tornadoBars, type DiscoveryResult, type SensitivityMeasure, type SobolResult, type TornadoResult } from '../../src/index.js';
 
+/** Lines of text, each with the scenario's control characters (line breaks too) escaped, so none can drive the terminal. */
+const safeText = (lines: readonly string[]) => lines.map((line) => escapeControlCharacters(line)).join('\n') + '\n';
 const signed = (x: number) => `${x >= 0 ? '+' : '-'}${Math.abs(x).toFixed(4)}`;
 const fixed = (x: number, digits = 3) => x.toFixed(digits);
 
@@ -20,7 +22,7 @@ export function tornadoTable(result: TornadoResult, measure: SensitivityMeasure,
         `  ${bar.label.padEnd(width)}  ${fixed(bar.baseValue, 2).padStart(5)}  ${(fixed(bar.lowValue, 2) + (bar.lowClamped ? '*' : ' ')).padStart(6)}  ${`${signed(bar.low.estimate)} ± ${bar.low.standardError.toFixed(4)}`.padStart(17)}  ${(fixed(bar.highValue, 2) + (bar.highClamped ? '*' : ' ')).padStart(6)}  ${`${signed(bar.high.estimate)} ± ${bar.high.standardError.toFixed(4)}`.padStart(17)}`,
       );
   }
-  return lines.join('\n') + '\n';
+  return safeText(lines);
 }
 
 /** A Sobol analysis as text: per output, each parameter's first-order and total index with intervals. */
@@ -37,13 +39,13 @@ export function sobolTable(result: SobolResult): string {
     lines.push(`  ${'parameter'.padEnd(width)}  ${'first order'.padEnd(24)}  total`);
     for (const index of output.indices) lines.push(`  ${index.label.padEnd(width)}  ${interval(index.first).padEnd(24)}  ${interval(index.total)}`);
   }
-  return lines.join('\n') + '\n';
+  return safeText(lines);
 }
 
 /** A discovery as text: the sentence, then the box's conditions and figures. */
 export function discoveryText(result: DiscoveryResult): string {
   const { box } = result;
-  if (result.cases === 0) return result.summary + '\n';
+  if (result.cases === 0) return safeText([result.summary]);
   const lines = [result.summary, ''];
   if (box.conditions.length > 0) {
     lines.push('Conditions:');
@@ -62,5 +64,5 @@ export function discoveryText(result: DiscoveryResult): string {
     for (const leaf of result.tree)
       lines.push(`  - ${leaf.text}: ${(leaf.density * 100).toFixed(0)}% of its ${leaf.points} passes (coverage ${(leaf.coverage * 100).toFixed(0)}%)`);
   }
-  return lines.join('\n') + '\n';
+  return safeText(lines);
 }

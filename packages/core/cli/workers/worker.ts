@@ -5,6 +5,7 @@
  * as worker.js in the built package.
  */
 import {
+  ConcertInputError,
   evaluateSobolPoints,
   prepareRun,
   prepareSobol,
@@ -15,7 +16,7 @@ import {
   type SobolPlan,
   type TornadoPlan,
 } from '../../src/index.js';
-import type { WorkerTask } from './tasks.js';
+import type { WorkerAnswer, WorkerTask } from './tasks.js';
 
 type Prepared = { kind: 'blocks'; run: PreparedRun } | { kind: 'tornado'; plan: TornadoPlan } | { kind: 'sobol'; plan: SobolPlan };
 
@@ -32,8 +33,21 @@ function prepare(task: WorkerTask): Prepared {
   }
 }
 
-/** Does one chunk of work and returns its numbers (a tally, or Sobol inner estimates). */
-export default function workerTask(task: WorkerTask): Float64Array {
+/**
+ * Does one chunk of work and answers with its numbers (a tally, or Sobol inner estimates), or with
+ * the input error it met (a signal formula that leaves [0, 1] in a pass, for example) as data.
+ */
+export default function workerTask(task: WorkerTask): WorkerAnswer {
+  try {
+    return { values: work(task) };
+  } catch (error) {
+    if (error instanceof ConcertInputError)
+      return { inputError: { what: error.what, kind: error.kind, problems: error.problems.map((problem) => ({ ...problem })) } };
+    throw error;
+  }
+}
+
+function work(task: WorkerTask): Float64Array {
   const key = `${task.kind}/${task.kind === 'blocks' ? task.runKey : task.key}`;
   if (cached?.key !== key) cached = { key, prepared: prepare(task) };
   const { prepared } = cached;
