@@ -85,7 +85,7 @@ export {
   type RunManifest,
 } from './run/result.js';
 export { wilsonInterval, histogramQuantile, Z_95, type Estimate } from './statistics.js';
-export { TallyLayout, addTally } from './run/tally.js';
+export { TallyLayout, addTally, OPTION_COUNTER, ALLY_COUNTER, FIXED_POINT_SCALE, FINE_BINS } from './run/tally.js';
 export { ENGINE_VERSION, MODEL_VERSION } from './version.js';
 
 // Output that cannot attack its reader: CSV cells, command lines

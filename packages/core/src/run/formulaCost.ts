@@ -14,7 +14,7 @@ import type { Problem } from '../problems.js';
  * model of `allyCount` allies (`unity` goes over them).
  *
  * @example
- * formulaEvaluationNanoseconds({ nodes: 5, calls: 0, depth: 3, usesUnity: false }, 32); // => 1500
+ * formulaEvaluationNanoseconds({ nodes: 5, calls: 0, depth: 3, usesUnity: false }, 32); // => 400
  */
 export function formulaEvaluationNanoseconds(shape: SignalFormulaShape, allyCount: number): number {
   return (
@@ -39,7 +39,7 @@ export interface FormulaCost {
  * The cost of a model's signal formula over `passes` passes, or null when the model has none.
  *
  * @example
- * formulaCost(compileModel(scenario), 100_000)!.formulaSeconds; // => 0.9 (6 options, a 5-node formula)
+ * formulaCost(compileModel(scenario), 100_000)!.formulaSeconds; // => 0.24 (6 options, a 5-node formula)
  */
 export function formulaCost(model: CompiledModel, passes: number): FormulaCost | null {
   const shape = model.signalFormulaShape;
@@ -50,7 +50,7 @@ export function formulaCost(model: CompiledModel, passes: number): FormulaCost |
 }
 
 const duration = (seconds: number) =>
-  seconds < 120 ? `${Math.ceil(seconds)} s` : seconds < 7200 ? `${Math.ceil(seconds / 60)} min` : `${Math.ceil(seconds / 3600)} h`;
+  seconds < 120 ? `${Math.ceil(seconds)} s` : seconds < 7200 ? `${Math.round(seconds / 60)} min` : `${Math.round(seconds / 3600)} h`;
 
 /**
  * The problem with a model's signal formula (its text `formula`) for `passes` passes, or null

@@ -14,6 +14,9 @@ import { scenarioHash } from './prepare.js';
 import type { RunManifest } from './result.js';
 import { ALLY_COUNTER, CONVERGENCE_SEGMENTS, FINE_BINS, FIXED_POINT_SCALE, OPTION_COUNTER, TallyLayout, segmentOfBlock } from './tally.js';
 
+/** Most failing figures listed for one tally; the rest are counted. */
+const MAX_FIGURES_LISTED = 10;
+
 /** The format version of partial results this engine writes and reads: version 2 carries a digest. */
 export const PARTIAL_FORMAT_VERSION = 2;
 
@@ -33,7 +36,7 @@ const isWhole = (value: unknown): value is number => typeof value === 'number' &
 const count = (n: number) => n.toLocaleString('en-US');
 
 /**
- * Every identity a tally of `blocks` of a run fails, each named by its figure (`tally.<option>.viability`,
+ * The identities a tally of `blocks` of a run fails (the first ten, the rest counted), each named by its figure (`tally.<option>.viability`,
  * `tally.<option>.allies.<ally>.blockerRate`, `tally.convergence`) with what it must be and what it is.
  * The tally must already have the scenario's layout and hold whole numbers.
  */
@@ -75,42 +78,6 @@ export function tallyIdentityProblems(
       problems.push({ path, message: `must agree with its histogram (between ${count(Math.ceil(bins.low - n / 2))} and ${count(Math.floor(bins.high + n / 2))})`, value: sum });
   };
 
-  const maxRounds = scenario.bargaining.maxRounds;
-  scenario.options.forEach((option, o) => {
-    const at = (counter: number) => tally[layout.option(o, counter)]!;
-    const consensus = at(OPTION_COUNTER.consensus);
-    const risk = at(OPTION_COUNTER.risk);
-    const viable = at(OPTION_COUNTER.viable);
-    const id = option.id;
-    atMost(figure(id, 'consensus'), consensus, covered, 'the passes of these blocks');
-    atMost(figure(id, 'firstRoundConsensus'), at(OPTION_COUNTER.firstRound), consensus, 'its passes with consensus');
-    atMost(figure(id, 'risk'), risk, covered, 'the passes of these blocks');
-    atMost(figure(id, 'viability'), viable, consensus, 'its passes with consensus');
-    atMost(figure(id, 'viability'), viable, covered - risk, 'its passes without risk');
-    atLeast(figure(id, 'viability'), viable, consensus - risk, 'its passes with consensus less those with risk');
-    atMost(figure(id, 'meanRounds'), at(OPTION_COUNTER.rounds), consensus * maxRounds, `its passes with consensus times ${maxRounds} rounds`);
-    const firmness = histogram(layout.option(o, layout.firmnessHistogram));
-    const signal = histogram(layout.option(o, layout.signalHistogram));
-    if (firmness.total !== consensus)
-      problems.push({ path: figure(id, 'adoptedFirmness', 'histogram'), message: `must add up to its passes with consensus (${count(consensus)})`, value: firmness.total });
-    if (signal.total !== covered)
-      problems.push({ path: figure(id, 'signal', 'histogram'), message: `must add up to the passes of these blocks (${count(covered)})`, value: signal.total });
-    sumWithin(figure(id, 'adoptedFirmness', 'mean'), at(OPTION_COUNTER.firmness), consensus, firmness.total === consensus ? firmness : null);
-    sumWithin(figure(id, 'adoptedEngagement', 'mean'), at(OPTION_COUNTER.engagement), consensus, null);
-    sumWithin(figure(id, 'signal', 'mean'), at(OPTION_COUNTER.signal), covered, signal.total === covered ? signal : null);
-    let soleBlockers = 0;
-    scenario.allies.forEach((ally, a) => {
-      const allyAt = (counter: number) => tally[layout.ally(o, a, counter)]!;
-      const blocker = allyAt(ALLY_COUNTER.blocker);
-      const sole = allyAt(ALLY_COUNTER.soleBlocker);
-      soleBlockers += sole;
-      atMost(figure(id, 'allies', ally.id, 'initialObjectionRate'), allyAt(ALLY_COUNTER.initialObjection), covered, 'the passes of these blocks');
-      atMost(figure(id, 'allies', ally.id, 'blockerRate'), blocker, covered - consensus, 'the passes without consensus');
-      atMost(figure(id, 'allies', ally.id, 'soleBlockerRate'), sole, blocker, 'its passes as a blocker');
-    });
-    atMost(figure(id, 'allies', 'soleBlockerRate'), soleBlockers, covered - consensus, 'the passes without consensus (one sole blocker at most per pass)');
-  });
-
   // The convergence trace: its pass counts follow from the blocks alone, and its counts must add
   // up to the options' counts.
   const total = blockCount(passes);
@@ -148,7 +115,44 @@ export function tallyIdentityProblems(
     if (risk !== tally[layout.option(o, OPTION_COUNTER.risk)])
       problems.push({ path: figure('convergence', option.id, 'risk'), message: `must add up to the option's passes with risk (${count(tally[layout.option(o, OPTION_COUNTER.risk)]!)})`, value: risk });
   });
-  return problems;
+  const maxRounds = scenario.bargaining.maxRounds;
+  scenario.options.forEach((option, o) => {
+    const at = (counter: number) => tally[layout.option(o, counter)]!;
+    const consensus = at(OPTION_COUNTER.consensus);
+    const risk = at(OPTION_COUNTER.risk);
+    const viable = at(OPTION_COUNTER.viable);
+    const id = option.id;
+    atMost(figure(id, 'consensus'), consensus, covered, 'the passes of these blocks');
+    atMost(figure(id, 'firstRoundConsensus'), at(OPTION_COUNTER.firstRound), consensus, 'its passes with consensus');
+    atMost(figure(id, 'risk'), risk, covered, 'the passes of these blocks');
+    atMost(figure(id, 'viability'), viable, consensus, 'its passes with consensus');
+    atMost(figure(id, 'viability'), viable, covered - risk, 'its passes without risk');
+    atLeast(figure(id, 'viability'), viable, consensus - risk, 'its passes with consensus less those with risk');
+    atMost(figure(id, 'meanRounds'), at(OPTION_COUNTER.rounds), consensus * maxRounds, `its passes with consensus times ${maxRounds} rounds`);
+    const firmness = histogram(layout.option(o, layout.firmnessHistogram));
+    const signal = histogram(layout.option(o, layout.signalHistogram));
+    if (firmness.total !== consensus)
+      problems.push({ path: figure(id, 'adoptedFirmness', 'histogram'), message: `must add up to its passes with consensus (${count(consensus)})`, value: firmness.total });
+    if (signal.total !== covered)
+      problems.push({ path: figure(id, 'signal', 'histogram'), message: `must add up to the passes of these blocks (${count(covered)})`, value: signal.total });
+    sumWithin(figure(id, 'adoptedFirmness', 'mean'), at(OPTION_COUNTER.firmness), consensus, firmness.total === consensus ? firmness : null);
+    sumWithin(figure(id, 'adoptedEngagement', 'mean'), at(OPTION_COUNTER.engagement), consensus, null);
+    sumWithin(figure(id, 'signal', 'mean'), at(OPTION_COUNTER.signal), covered, signal.total === covered ? signal : null);
+    let soleBlockers = 0;
+    scenario.allies.forEach((ally, a) => {
+      const allyAt = (counter: number) => tally[layout.ally(o, a, counter)]!;
+      const blocker = allyAt(ALLY_COUNTER.blocker);
+      const sole = allyAt(ALLY_COUNTER.soleBlocker);
+      soleBlockers += sole;
+      atMost(figure(id, 'allies', ally.id, 'initialObjectionRate'), allyAt(ALLY_COUNTER.initialObjection), covered, 'the passes of these blocks');
+      atMost(figure(id, 'allies', ally.id, 'blockerRate'), blocker, covered - consensus, 'the passes without consensus');
+      atMost(figure(id, 'allies', ally.id, 'soleBlockerRate'), sole, blocker, 'its passes as a blocker');
+    });
+    atMost(figure(id, 'allies', 'soleBlockerRate'), soleBlockers, covered - consensus, 'the passes without consensus (one sole blocker at most per pass)');
+  });
+
+  // One broken tally breaks many figures: the first ones tell the story.
+  return capProblems(problems, MAX_FIGURES_LISTED);
 }
 
 /**
