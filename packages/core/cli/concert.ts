@@ -19,10 +19,11 @@ const lastResort = (error: unknown) => {
 process.on('uncaughtException', lastResort);
 process.on('unhandledRejection', lastResort);
 
-// A reader that stops early (`concert run ... | head`) is not an error.
+// A reader that stops early (`concert run ... | head`) is not an error; a full disk is a sentence.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  lastResort(error);
+  process.stderr.write(`concert: cannot write to standard output (${error.code ?? error.message})\n`);
+  process.exit(1);
 });
 
 process.exitCode = await main(process.argv.slice(2), processContext());
