@@ -21,7 +21,10 @@ import {
   MAX_PROBLEMS_LISTED,
   MAX_SHIFTS_PER_EVENT,
   MAX_SHIFT_TARGETS,
+  MAX_SOBOL_VALUES,
+  ConcertInputError,
   expandedShiftCount,
+  prepareSobol,
   formatProblem,
   hasControlCharacters,
   linkRunClickReason,
@@ -166,6 +169,22 @@ describe('files, links and workers', () => {
     expect(linkRunClickReason({ passes: 1e9, optionCount: 6, allyCount: 32 })).toBe('the link asks for 1,000,000,000 passes (a link starts at most 100,000 by itself)');
     expect(linkRunClickReason({ passes: 20_000, optionCount: 200, allyCount: 1000 })).toBe('the run would take about 240 s (200 options, 1,000 allies; a link starts at most 10 s by itself)');
     expect(linkRunNeedsClick({ passes: Number.NaN, optionCount: 6, allyCount: 32 })).toBe(true);
+  });
+
+  it('refuses a Sobol design that would not fit in memory, before allocating it', () => {
+    const parameters = toy().allies.slice(0, 30).map((a) => ({ name: `allies.${a.id}.hawkishness`, lower: 0.2, upper: 0.8 }));
+    const error = (() => {
+      try {
+        prepareSobol(toy(), { parameters, samples: 1_000_000, innerPasses: 100, seed: 1 });
+      } catch (caught) {
+        return caught as ConcertInputError;
+      }
+      throw new Error('expected a refusal');
+    })();
+    expect(error).toBeInstanceOf(ConcertInputError);
+    expect(error.problems.map(formatProblem)).toContain(
+      `samples: must keep the analysis within ${MAX_SOBOL_VALUES.toLocaleString('en-US')} numbers in memory: 32 x samples design points, each with 30 parameters and 12 outputs, hold 1,344,000,000; use fewer samples, parameters or outputs, got 1000000`,
+    );
   });
 
   it('refuses --workers above the cores before starting any thread, unless forced', async () => {

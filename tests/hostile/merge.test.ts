@@ -25,7 +25,8 @@ import { expectNormalRuns, thrown, toy } from './helpers.js';
 const PASSES = '2600'; // 11 blocks
 const layout = new TallyLayout(6, 32);
 
-type Shard = PartialResult & { shard: { index: number; count: number } };
+/** A shard file as parsed JSON: its figures can be edited. */
+type Shard = Omit<PartialResult, 'tally' | 'blocks'> & { tally: number[]; blocks: { from: number; to: number }[]; shard: { index: number; count: number } };
 
 /** Writes shards 1 and 2 of 2 into a new directory; returns it, the files and the unsharded result. */
 async function twoShards(): Promise<{ dir: string; whole: string }> {
@@ -106,6 +107,15 @@ describe('merge verifies what it reads', () => {
     expect(stderr).toContain('shard-2.json: tally.convergence.passes: must hold the passes of these blocks in each segment (segment 6: 0), got 250');
     // One forged range breaks most figures; the first ten are listed, the rest counted.
     expect(stderr).toMatch(/shard-2\.json: \.\.\.: and [\d,]+ more problems, not listed/);
+  });
+
+  it('refuses a manifest claiming 1e15 passes or another block size, before looking at its blocks', async () => {
+    const { dir } = await twoShards();
+    const shard = read(dir, 'shard-2.json');
+    write(dir, 'shard-2.json', { ...shard, manifest: { ...shard.manifest, passes: 1e15, blockSize: 1 } }, { digest: true });
+    const stderr = await refusedMerge(dir);
+    expect(stderr).toContain('shard-2.json: manifest.blockSize: must be 250, the block size of this engine, got 1');
+    expect(stderr).toContain('shard-2.json: manifest.passes: must be a whole number from 1 to 1,000,000,000, got 1000000000000000');
   });
 
   it('refuses a version 1 shard (no digest) with "re-run the shard"', async () => {

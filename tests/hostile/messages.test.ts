@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reproduceCommand, shellQuote } from '../../packages/core/src/index.js';
 import { ENTRY, TOY, TSX_LOADER, runCli, temporaryDirectory } from '../cli/helpers.js';
-import { toy } from './helpers.js';
+import { expectNormalRuns, toy } from './helpers.js';
 
 describe('files that are not what the command expects', () => {
   it('a scenario saved with a UTF-8 byte order mark is read as without one', async () => {
@@ -69,6 +69,7 @@ describe('seeds', () => {
     const both = await runCli(['run', TOY, '--seed', '1', '--string-seed', '1']);
     expect(both.status).toBe(2);
     expect(both.stderr).toContain('give --seed or --string-seed, not both');
+    expectNormalRuns([0, 1]);
   });
 });
 

@@ -8,7 +8,7 @@ import { chmodSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, r
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TOY, runCli, temporaryDirectory } from '../cli/helpers.js';
-import { toy } from './helpers.js';
+import { expectNormalRuns, toy } from './helpers.js';
 
 /** A directory holding the fixture as x.json. */
 function withScenario(): { dir: string; scenario: string } {
@@ -95,8 +95,9 @@ describe('--out onto other files', () => {
     expect(readdirSync(join(dir, 'folder'))).toEqual([]);
   });
 
-  it('still writes to a device: --out /dev/null', async () => {
+  it('still writes to a device: --out /dev/null; and normal runs are unchanged after all of the above', async () => {
     const outcome = await runCli(['run', TOY, '-n', '250', '--out', '/dev/null']);
     expect(outcome.status, outcome.stderr).toBe(0);
+    expectNormalRuns([0, 1]);
   });
 });

@@ -64,6 +64,12 @@ export const FORMULA_FREE_SECONDS = 60;
 /** Beyond {@link FORMULA_FREE_SECONDS}, a formula may cost at most this many times the engine's own work. */
 export const FORMULA_ENGINE_RATIO = 10;
 
+/**
+ * Most numbers a Sobol analysis keeps: its design (points x parameters) and its inner estimates
+ * (points x outputs), 8 bytes each (at most 320 MB).
+ */
+export const MAX_SOBOL_VALUES = 40_000_000;
+
 /** Largest scenario file the CLI reads, in bytes (a scenario at every budget above is below 10 MB). */
 export const MAX_SCENARIO_FILE_BYTES = 16 * 1024 * 1024;
 /** Largest result, shard or settings file the CLI reads, in bytes. */

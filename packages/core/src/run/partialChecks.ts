@@ -5,7 +5,8 @@
  * corrupted or edited; one that passes them all may still be forged with care, which only
  * `concert replay` of the merged result can rule out (docs/SCALING.md, "What merge checks").
  */
-import { blockCount, passesInBlock, passesInRange, type BlockRange } from './blocks.js';
+import { BLOCK_SIZE, blockCount, passesInBlock, passesInRange, type BlockRange } from './blocks.js';
+import { MAX_PASSES } from '../scenario/schema.js';
 import { capProblems, formatPath, type Problem } from '../problems.js';
 import { canonicalJson, sha256Hex } from '../scenario/canonicalJson.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -185,8 +186,9 @@ export function partialResultProblems(input: unknown): Problem[] {
     for (const field of ['scenarioHash', 'engineVersion', 'modelVersion'] as const)
       if (typeof manifest[field] !== 'string') problems.push({ path: `manifest.${field}`, message: 'must be a string', value: manifest[field] });
     if (typeof manifest['seed'] !== 'string' && !isWhole(manifest['seed'])) problems.push({ path: 'manifest.seed', message: 'must be a string or a whole number', value: manifest['seed'] });
-    if (!isWhole(manifest['blockSize']) || manifest['blockSize'] === 0) problems.push({ path: 'manifest.blockSize', message: 'must be a positive whole number', value: manifest['blockSize'] });
-    if (!isWhole(manifest['passes']) || manifest['passes'] === 0) problems.push({ path: 'manifest.passes', message: 'must be a positive whole number', value: manifest['passes'] });
+    if (manifest['blockSize'] !== BLOCK_SIZE) problems.push({ path: 'manifest.blockSize', message: `must be ${BLOCK_SIZE}, the block size of this engine`, value: manifest['blockSize'] });
+    if (!isWhole(manifest['passes']) || manifest['passes'] === 0 || manifest['passes'] > MAX_PASSES)
+      problems.push({ path: 'manifest.passes', message: `must be a whole number from 1 to ${MAX_PASSES.toLocaleString('en-US')}`, value: manifest['passes'] });
     else passes = manifest['passes'];
   }
   const parsed = parseScenario(input['scenario']);

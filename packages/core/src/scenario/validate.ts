@@ -41,11 +41,16 @@ export function problemsFromZod(issues: readonly z.core.$ZodIssue[], prefix: rea
         problems.push(...problemsFromZod(branches[0]!, path));
         continue;
       }
-      problems.push({
-        path: formatPath(path),
-        message: 'must be a number in [0, 1], or an object { center, uncertainty }',
-        value: issue.input,
-      });
+      // A union with its own message (a seed: a string or a whole number) says it; the scenario's
+      // one union without (an uncertain parameter) gets its own words.
+      const own = issue.message !== '' && !issue.message.startsWith('Invalid input');
+      if (own && issue.input === undefined) problems.push({ path: formatPath(path), message: `is required (it ${issue.message})` });
+      else
+        problems.push({
+          path: formatPath(path),
+          message: own ? issue.message : 'must be a number in [0, 1], or an object { center, uncertainty }',
+          value: issue.input,
+        });
       continue;
     }
     if (issue.code === 'unrecognized_keys') {

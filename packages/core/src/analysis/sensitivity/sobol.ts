@@ -14,6 +14,7 @@ import { EngineState, evaluateOption } from '../../run/engine.js';
 import { forEachPass } from '../../run/passes.js';
 import { compileModel, type CompiledModel } from '../../model/compiledModel.js';
 import { formulaCostProblem } from '../../run/formulaCost.js';
+import { MAX_SOBOL_VALUES } from '../../budgets.js';
 import { ConcertInputError, type Problem, listForMessage } from '../../problems.js';
 import type { Seed } from '../../random/random.js';
 import { blockCount } from '../../run/blocks.js';
@@ -158,6 +159,13 @@ export function prepareSobol(scenarioInput: unknown, settingsInput: SobolSetting
       path: 'innerPasses',
       message: `must be at least ${MINIMUM_INNER_PASSES} (the inner estimate of a probability then has a standard error of at most 0.05)`,
       value: settings.innerPasses,
+    });
+  const values = (k + 2) * settings.samples * (k + Math.max(1, outputs.length));
+  if (values > MAX_SOBOL_VALUES)
+    problems.push({
+      path: 'samples',
+      message: `must keep the analysis within ${MAX_SOBOL_VALUES.toLocaleString('en-US')} numbers in memory: ${(k + 2).toLocaleString('en-US')} x samples design points, each with ${k} parameters and ${outputs.length} outputs, hold ${values.toLocaleString('en-US')}; use fewer samples, parameters or outputs`,
+      value: settings.samples,
     });
   if (problems.length > 0) throw new ConcertInputError('invalid Sobol settings', problems, 'analysis-settings');
 
