@@ -54,7 +54,9 @@ export function resultTable(result: SimulationResult): string {
   const { manifest, scenario } = result;
   // The scenario's texts are input: every cell has its control characters escaped (line breaks
   // too), so no title or name can drive the terminal or add a line of its own.
-  const heading = `${escapeControlCharacters(scenario.title)} (${scenario.id}): ${manifest.passes.toLocaleString('en-US')} passes, seed ${JSON.stringify(manifest.seed)}, model ${manifest.modelVersion}, engine ${manifest.engineVersion}`;
+  const heading = escapeControlCharacters(
+    `${scenario.title} (${scenario.id}): ${manifest.passes.toLocaleString('en-US')} passes, seed ${JSON.stringify(manifest.seed)}, model ${manifest.modelVersion}, engine ${manifest.engineVersion}`,
+  );
   const header = ['option', 'consensus (95% CI)', 'risk (95% CI)', 'viability (95% CI)', 'rounds', 'dilution', 'top blockers'];
   const rows = result.options.map((option) => [
     option.id,

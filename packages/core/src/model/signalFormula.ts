@@ -224,7 +224,8 @@ export function prepareSignalFormula(formula: string, maxRounds: number, exponen
   const math = privateMath();
   let node: MathNode;
   try {
-    node = math.parse(formula);
+    // Spaces and line breaks around the expression are not a second expression.
+    node = math.parse(formula.trim());
   } catch (error) {
     return fail(`must be a valid mathjs expression (${(error as Error).message})`);
   }
