@@ -21,10 +21,13 @@ describe('command-line values', () => {
     expect(() => parseSeed('')).toThrow(UsageError);
   });
 
-  it('parseWorkers(text) takes 1 to 256 or auto', () => {
-    expect(parseWorkers('3')).toBe(3);
+  it('parseWorkers(text) takes 1 to the cores or auto, and up to 256 with force', () => {
+    expect(parseWorkers('3', { cores: 4 })).toBe(3);
     expect(parseWorkers('auto')).toBeGreaterThanOrEqual(1);
-    for (const bad of ['0', '1.5', 'all', '300']) expect(() => parseWorkers(bad), bad).toThrow(UsageError);
+    expect(parseWorkers('auto', { cores: 6 })).toBe(6);
+    expect(() => parseWorkers('3', { cores: 2 })).toThrow('invalid --workers: 3 is more than this machine\'s 2 cores');
+    expect(parseWorkers('256', { cores: 2, force: true })).toBe(256);
+    for (const bad of ['0', '1.5', 'all', '300']) expect(() => parseWorkers(bad, { cores: 4, force: true }), bad).toThrow(UsageError);
   });
 
   it('parseShard(text) reads I/N numbered from 1', () => {

@@ -96,7 +96,7 @@ describe('concert run', () => {
     const dir = temporaryDirectory();
     const outcome = await runCli(['run', TOY, '-n', '250', '--out', 'missing/result.json'], { cwd: dir });
     expect(outcome.status).toBe(1);
-    expect(outcome.stderr).toContain('missing/result.json: cannot be written (ENOENT)');
+    expect(outcome.stderr).toContain('missing/result.json: cannot be created: the directory missing does not exist');
     expect(readdirSync(dir)).toEqual([]);
   });
 

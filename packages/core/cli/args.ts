@@ -20,9 +20,20 @@ export function parseCommandLine(argv: readonly string[], options: OptionSpec): 
     });
     return { values: values as ParsedArgs['values'], positionals };
   } catch (error) {
-    // parseArgs explains the problem well ("Unknown option '--pases'"); keep its first sentence.
-    const message = error instanceof Error ? error.message.split('. To specify')[0]! : String(error);
-    throw new UsageError(message);
+    const message = error instanceof Error ? error.message : String(error);
+    // A value starting with "-" reads as an option: say how to write it, with the value given.
+    const ambiguous = /^Option '([^']+)' argument is ambiguous/.exec(message);
+    if (ambiguous !== null) {
+      const given = ambiguous[1]!;
+      const option = /use '(--[^=']+)=-XYZ'/.exec(message)?.[1] ?? given;
+      const at = argv.findIndex((arg) => arg === given);
+      const value = at >= 0 ? argv[at + 1] : undefined;
+      throw new UsageError(
+        `${option} takes a value, and the next argument${value === undefined ? '' : ` ${JSON.stringify(value)}`} starts with "-", so it reads as an option; write a value starting with "-" as ${option}=${value ?? '-VALUE'}`,
+      );
+    }
+    // parseArgs explains the rest well ("Unknown option '--pases'"); keep its first sentence.
+    throw new UsageError(message.split(/\.\s*To specify|\n/)[0]!);
   }
 }
 
@@ -49,33 +60,102 @@ export function parsePasses(text: string): number {
 
 /**
  * `--seed S`: digits only make a whole-number seed, anything else a string seed, so `--seed 42`
- * and a library call with `seed: 42` give the same run.
+ * and a library call with `seed: 42` give the same run. A string seed of digits only is given
+ * with `--string-seed` instead ({@link seedOption}).
  *
- * @throws {UsageError} when S is empty, too long, or digits beyond 2^53 - 1.
+ * @throws {UsageError} when S is empty, too long, or digits beyond 2^53 - 1 (quoted exactly as
+ *   typed, never rounded).
  * @example
  * parseSeed('42'); // => 42
  * parseSeed('nato-2025'); // => 'nato-2025'
  */
 export function parseSeed(text: string): Seed {
+  if (/^\d+$/.test(text) && !Number.isSafeInteger(Number(text)))
+    throw new UsageError(
+      `invalid --seed: ${JSON.stringify(text)} is a whole number above 2^53 - 1 (9007199254740991), the largest whole-number seed; use a smaller number, or --string-seed ${text} to use these digits as a string seed`,
+    );
   const seed: Seed = /^\d+$/.test(text) ? Number(text) : text;
   const problems = runSettingsProblems({ passes: 1, seed });
   if (problems.length > 0) throw new UsageError(`invalid --seed: ${problems.map(formatProblem).join('; ')}`);
   return seed;
 }
 
+/** The options {@link seedOption} reads. */
+export const SEED_OPTIONS: OptionSpec = {
+  seed: { type: 'string', short: 's' },
+  'string-seed': { type: 'string' },
+};
+
+/** The help lines of {@link SEED_OPTIONS}; `fallback` is the default seed's text. */
+export function seedHelp(fallback: string): string {
+  return `  -s, --seed S        seed: digits make a whole-number seed, anything else a string seed
+                      (default ${fallback}); write --seed=-x for a seed starting with "-"
+      --string-seed S  S as a string seed even when it is all digits ("42" rather than 42)`;
+}
+
 /**
- * `--workers K`: a whole number of worker threads from 1 to 256, or `auto` for one per core.
+ * The seed of `--seed S` or `--string-seed S`, or `fallback` when neither is given.
+ *
+ * @throws {UsageError} when both are given, or the seed is invalid.
+ * @example
+ * seedOption(parseCommandLine(['--string-seed', '42'], SEED_OPTIONS), 1); // => '42'
+ */
+export function seedOption(args: ParsedArgs, fallback: Seed): Seed {
+  const text = stringOption(args, 'seed');
+  const stringSeed = stringOption(args, 'string-seed');
+  if (text !== undefined && stringSeed !== undefined) throw new UsageError('give --seed or --string-seed, not both');
+  if (stringSeed !== undefined) {
+    const problems = runSettingsProblems({ passes: 1, seed: stringSeed });
+    if (problems.length > 0) throw new UsageError(`invalid --string-seed: ${problems.map(formatProblem).join('; ')}`);
+    return stringSeed;
+  }
+  return text === undefined ? fallback : parseSeed(text);
+}
+
+/**
+ * `--workers K`: a whole number of worker threads from 1 to the machine's cores (`cores`), or
+ * `auto` for one per core. More threads than cores only cost memory (each loads its own engine,
+ * about 90 MB) and run no faster, so up to 256 are allowed only with `force` (`--force-workers`).
  *
  * @throws {UsageError} otherwise.
  * @example
- * parseWorkers('2'); // => 2
+ * parseWorkers('2'); // => 2 (on a machine of at least 2 cores)
+ * parseWorkers('8', { force: true, cores: 2 }); // => 8
  */
-export function parseWorkers(text: string): number {
-  if (text === 'auto') return availableParallelism();
+export function parseWorkers(text: string, { force = false, cores = availableParallelism() }: { force?: boolean; cores?: number } = {}): number {
+  if (text === 'auto') return cores;
   const workers = Number(text);
-  if (!/^\d+$/.test(text) || workers < 1 || workers > 256)
-    throw new UsageError(`invalid --workers: ${JSON.stringify(text)} (must be a whole number from 1 to 256, or "auto")`);
+  if (!/^\d+$/.test(text) || workers < 1 || workers > MAX_WORKERS)
+    throw new UsageError(`invalid --workers: ${JSON.stringify(text)} (must be a whole number from 1 to ${cores}, the machine's cores, or "auto")`);
+  if (workers > cores && !force)
+    throw new UsageError(
+      `invalid --workers: ${workers} is more than this machine's ${cores} core${cores === 1 ? '' : 's'}; more threads than cores run no faster and cost about 90 MB each (use --workers auto, or add --force-workers to start ${workers} anyway)`,
+    );
   return workers;
+}
+
+/** Most worker threads, even with `--force-workers`. */
+export const MAX_WORKERS = 256;
+
+/** The options {@link workersOption} reads. */
+export const WORKERS_OPTIONS: OptionSpec = {
+  workers: { type: 'string', short: 'w' },
+  'force-workers': { type: 'boolean' },
+};
+
+/** The help lines of {@link WORKERS_OPTIONS}. */
+export const WORKERS_HELP = `  -w, --workers K     worker threads, at most one per core, or "auto" for one per core
+                      (default 1: this thread)
+      --force-workers  allow more workers than cores (up to ${MAX_WORKERS})`;
+
+/**
+ * The worker count of `--workers K` (checked by {@link parseWorkers}), or 1.
+ *
+ * @throws {UsageError} for an invalid count, or more than the cores without `--force-workers`.
+ */
+export function workersOption(args: ParsedArgs): number {
+  const text = stringOption(args, 'workers');
+  return text === undefined ? 1 : parseWorkers(text, { force: args.values['force-workers'] === true });
 }
 
 /**

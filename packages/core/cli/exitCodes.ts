@@ -6,7 +6,7 @@
  *   does not match. Every problem is listed on stderr, one per line.
  * - 2: bad usage: unknown command or option, a missing or malformed argument.
  */
-import { formatProblem, type InputErrorKind, type Problem } from '../src/index.js';
+import { capProblems, escapeControlCharacters, formatProblem, type InputErrorKind, type Problem } from '../src/index.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID_INPUT = 1;
@@ -41,7 +41,8 @@ export class InputFailure extends Error {
 }
 
 /**
- * A heading and one line per problem, as printed on stderr.
+ * A heading and one line per problem, as printed on stderr: at most 100 problems (the rest
+ * counted), control characters escaped.
  *
  * @example
  * describeProblems('invalid scenario s.json', [{ path: 'passes', message: 'must be at least 1', value: 0 }]);
@@ -49,5 +50,5 @@ export class InputFailure extends Error {
  */
 export function describeProblems(what: string, problems: readonly Problem[]): string {
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-  return `${what} (${count}):\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`;
+  return `${escapeControlCharacters(what)} (${count}):\n${capProblems(problems).map((problem) => `  ${formatProblem(problem)}`).join('\n')}`;
 }

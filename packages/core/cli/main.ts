@@ -1,5 +1,5 @@
 /** `concert`: dispatches to the subcommand named first on the command line and maps failures to exit statuses. */
-import { ConcertInputError, ENGINE_VERSION, MODEL_VERSION, MODEL_VERSION_2 } from '../src/index.js';
+import { ConcertInputError, ENGINE_VERSION, MODEL_VERSION, MODEL_VERSION_2, escapeControlCharacters } from '../src/index.js';
 import { parseCommandLine } from './args.js';
 import { COMMANDS } from './commands/index.js';
 import type { CliContext } from './context.js';
@@ -28,7 +28,28 @@ Examples:
 }
 
 /**
+ * The one sentence printed for an error no check foresaw (a bug): never a stack trace. Set
+ * `CONCERT_DEBUG=1` to print the stack trace as well.
+ *
+ * @example
+ * unexpectedErrorText('run', new TypeError('x is undefined'));
+ * // => 'concert run: unexpected error (TypeError: x is undefined). This is a bug in concert: please report it ...'
+ */
+export function unexpectedErrorText(command: string | undefined, error: unknown): string {
+  const what = escapeControlCharacters(error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error));
+  return `concert${command === undefined ? '' : ` ${escapeControlCharacters(command)}`}: unexpected error (${what}). This is a bug in concert: please report it with the command line you ran (CONCERT_DEBUG=1 shows where it happened).\n`;
+}
+
+/** Writes an error message to stderr with its control characters escaped (line breaks kept). */
+function report(context: CliContext, text: string): void {
+  context.stderr.write(escapeControlCharacters(text, '\n'));
+}
+
+/**
  * Runs the command line `argv` (without `node` and the script) and returns the exit status.
+ * Every failure is reported on stderr as sentences, never as a stack trace: bad usage with exit
+ * status 2, invalid input with 1, and an error no check foresaw (a bug) with 1 and a request to
+ * report it.
  *
  * @example
  * process.exitCode = await main(['run', 'scenario.json', '--format', 'table'], processContext());
@@ -49,7 +70,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);
   if (command === undefined) {
-    context.stderr.write(`concert: unknown command ${JSON.stringify(name)} (commands: ${COMMANDS.map((c) => c.name).join(', ')})\nRun \`concert --help\` for usage.\n`);
+    report(context, `concert: unknown command ${JSON.stringify(name)} (commands: ${COMMANDS.map((c) => c.name).join(', ')})\nRun \`concert --help\` for usage.\n`);
     return EXIT_USAGE;
   }
   try {
@@ -61,17 +82,24 @@ export async function main(argv: readonly string[], context: CliContext): Promis
     return await command.execute(args, context);
   } catch (error) {
     if (error instanceof UsageError) {
-      context.stderr.write(`concert ${name}: ${error.message}\nRun \`concert ${name} --help\` for usage.\n`);
+      report(context, `concert ${name}: ${error.message}\nRun \`concert ${name} --help\` for usage.\n`);
       return EXIT_USAGE;
     }
     if (error instanceof InputFailure) {
-      context.stderr.write(`concert ${name}: ${error.message}\n`);
+      report(context, `concert ${name}: ${error.message}\n`);
       return EXIT_INVALID_INPUT;
     }
     if (error instanceof ConcertInputError) {
-      context.stderr.write(`concert ${name}: ${describeProblems(error.what, error.problems)}\n`);
+      report(context, `concert ${name}: ${describeProblems(error.what, error.problems)}\n`);
       return EXIT_INVALID_INPUT;
     }
-    throw error;
+    report(context, unexpectedErrorText(name, error));
+    if (debugging()) report(context, `${error instanceof Error ? error.stack : String(error)}\n`);
+    return EXIT_INVALID_INPUT;
   }
+}
+
+/** Whether `CONCERT_DEBUG=1` asks for the stack traces of unexpected errors. */
+function debugging(): boolean {
+  return process.env['CONCERT_DEBUG'] === '1';
 }

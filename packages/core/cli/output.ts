@@ -1,5 +1,5 @@
 /** Rendering a result in the format asked for on the command line. */
-import { CSV_TABLES, resultCsv, type CsvTable, type SimulationResult } from '../src/index.js';
+import { CSV_TABLES, jsonWithoutControlCharacters, resultCsv, type CsvTable, type SimulationResult } from '../src/index.js';
 import { parseChoice, stringOption } from './args.js';
 import type { OptionSpec, ParsedArgs } from './command.js';
 import { UsageError } from './exitCodes.js';
@@ -31,7 +31,7 @@ export const OUTPUT_HELP = `  -f, --format F      json (default): the full resul
       --table T       with --format csv: options (default): one row per option;
                       allies: one row per (option, ally) with the blocker figures
   -o, --out FILE      write to FILE (via a temporary file, renamed when complete)
-                      instead of stdout`;
+                      instead of stdout; never one of the inputs or a read-only file`;
 
 /**
  * Reads `--format`, `--table` and `--out`.
@@ -47,11 +47,20 @@ export function outputSettings(args: ParsedArgs): OutputSettings {
 }
 
 /**
+ * JSON text as the CLI writes it: the characters `JSON.stringify` leaves raw that could drive a
+ * terminal (C1 and bidirectional controls, U+2028, U+2029) written as `\uXXXX`, so `cat` of a
+ * result is safe. The text parses to the same value; JSON without them is unchanged.
+ */
+export function jsonText(json: string): string {
+  return jsonWithoutControlCharacters(json);
+}
+
+/**
  * A result as JSON text: two-space indentation and a final newline. Key order comes from the
  * core, so equal results give equal bytes.
  */
 export function resultJson(result: SimulationResult): string {
-  return JSON.stringify(result, null, 2) + '\n';
+  return jsonText(JSON.stringify(result, null, 2) + '\n');
 }
 
 /** A result rendered in the chosen format. */

@@ -11,8 +11,19 @@
 
 // Scenarios
 export * from './scenario/schema.js';
-export { parseScenario, validateScenario, problemsFromZod, type ParseResult } from './scenario/validate.js';
-export { ConcertInputError, formatProblem, formatPath, type Problem, type InputErrorKind } from './problems.js';
+export { parseScenario, validateScenario, problemsFromZod, scenarioInputProblems, type ParseResult } from './scenario/validate.js';
+export {
+  ConcertInputError,
+  formatProblem,
+  formatPath,
+  describeValue,
+  listForMessage,
+  capProblems,
+  type Problem,
+  type InputErrorKind,
+} from './problems.js';
+export * from './budgets.js';
+export { escapeControlCharacters, hasControlCharacters, jsonWithoutControlCharacters } from './controlCharacters.js';
 export { abortError, yieldToHost, type AbortSignalLike } from './host.js';
 export { canonicalJson, sha256Hex } from './scenario/canonicalJson.js';
 
@@ -21,6 +32,8 @@ export { BLOCK_SIZE, blockCount, passesInBlock, passesInRange, checkRange, throw
 export { prepareRun, runSettingsProblems, scenarioHash, type RunSettings, type PreparedRun } from './run/prepare.js';
 export { simulate, simulateAsync, runPreparedBlocks, resultOf, type SimulateOptions, type Progress } from './run/simulate.js';
 export { runPartial, toPartialResult, mergePartials, finalizePartial, missingBlocks, type PartialResult } from './run/partials.js';
+export { PARTIAL_FORMAT_VERSION, partialDigest, partialResultProblems, tallyIdentityProblems } from './run/partialChecks.js';
+export { formulaCost, formulaCostProblem, formulaEvaluationNanoseconds, type FormulaCost } from './run/formulaCost.js';
 export { forEachPass, type PassLoop } from './run/passes.js';
 export { EngineState, evaluateOption, runBlocks, type OptionOutcome } from './run/engine.js';
 export { blockStream, streamKey, type Seed, type RandomStream } from './random/random.js';
@@ -61,7 +74,18 @@ export { chair, amendText } from './model/protocols/chair.js';
 export { compromise, compromiseText } from './model/protocols/compromise.js';
 export { setter, acceptanceStart, SETTER_MARGIN } from './model/protocols/setter.js';
 export { defaultSignalStrength, statusQuoSignal, unity, signalOfBargain, crossesTolerance } from './model/signal.js';
-export { compileSignalFormula, SIGNAL_VARIABLES, type SignalFunction, type SignalInputs } from './model/signalFormula.js';
+export {
+  compileSignalFormula,
+  prepareSignalFormula,
+  SIGNAL_VARIABLES,
+  SIGNAL_CONSTANTS,
+  SIGNAL_FUNCTIONS,
+  SIGNAL_OPERATORS,
+  type SignalFunction,
+  type SignalInputs,
+  type SignalFormulaShape,
+  type CompiledSignalFormula,
+} from './model/signalFormula.js';
 
 // Results
 export {
@@ -75,8 +99,12 @@ export {
   type RunManifest,
 } from './run/result.js';
 export { wilsonInterval, histogramQuantile, Z_95, type Estimate } from './statistics.js';
-export { TallyLayout, addTally } from './run/tally.js';
+export { TallyLayout, addTally, OPTION_COUNTER, ALLY_COUNTER, FIXED_POINT_SCALE, FINE_BINS } from './run/tally.js';
 export { ENGINE_VERSION, MODEL_VERSION, MODEL_VERSION_2, modelVersionOf, usesModel2 } from './version.js';
+
+// Output that cannot attack its reader: CSV cells, command lines
+export { csvCell } from './formats/csvCell.js';
+export { shellQuote, reproduceCommand, type ReproduceCommandOptions } from './formats/commandLine.js';
 
 // Sensitivity and drivers (tornado, Sobol indices, scenario discovery)
 export * from './analysis/sensitivity/index.js';

@@ -1,6 +1,7 @@
 /** `concert merge`: add up the partial results of a run's shards into the run's result. */
 import {
   ConcertInputError,
+  MAX_RESULT_FILE_BYTES,
   blockCount,
   finalizePartial,
   mergePartials,
@@ -13,8 +14,8 @@ import { expectPositionals, stringOption } from '../args.js';
 import type { Command, ParsedArgs } from '../command.js';
 import type { CliContext } from '../context.js';
 import { EXIT_OK, InputFailure, UsageError } from '../exitCodes.js';
-import { emit, readJsonFile, writeFileAtomically } from '../files.js';
-import { OUTPUT_HELP, OUTPUT_OPTIONS, outputSettings, renderResult } from '../output.js';
+import { emit, outputTarget, readJsonFile, writeFileAtomically } from '../files.js';
+import { OUTPUT_HELP, OUTPUT_OPTIONS, jsonText, outputSettings, renderResult } from '../output.js';
 import { partialFileProblems, type ShardFile } from '../partialFile.js';
 import { shardRange } from '../shard.js';
 import { experimentFormat, mergeExperimentFiles, renderExperiment } from './experiment.js';
@@ -116,7 +117,7 @@ export function mergeShardFiles(files: readonly string[], context: CliContext, {
   for (const file of files) {
     let input: unknown;
     try {
-      input = readJsonFile(file, context, 'a shard');
+      input = readJsonFile(file, context, 'a shard', MAX_RESULT_FILE_BYTES);
     } catch (error) {
       if (error instanceof InputFailure) {
         problems.push(...error.problems);
@@ -136,7 +137,12 @@ export function mergeShardFiles(files: readonly string[], context: CliContext, {
     const { shard: _shard, ...mergedWithoutShard } = mergePartials(parts) as ShardFile;
     merged = mergedWithoutShard;
   } catch (error) {
-    if (error instanceof ConcertInputError) throw new InputFailure('cannot merge: these shards are not parts of one run', error.problems.map((problem) => namePartsByFile(problem, files)), 'merge');
+    if (error instanceof ConcertInputError)
+      throw new InputFailure(
+        error.kind === 'merge' ? 'cannot merge: these shards are not parts of one run' : 'cannot merge: a file is not a valid shard',
+        error.problems.map((problem) => namePartsByFile(problem, files)),
+        error.kind,
+      );
     throw error;
   }
   if (!partial) {
@@ -158,8 +164,11 @@ byte-identical to running the whole run at once (same scenario, passes and seed)
 analysis's output (--format json, csv or arrow for an experiment; json, csv or table for a
 tornado or Sobol analysis).
 
-Refuses, naming the file, shards of another scenario, seed, pass count, engine or model version,
-a shard given twice and a missing shard; nothing is written on failure.
+Checks every shard first, naming the file and the figure: its digest (a shard edited or
+corrupted after it was written), every count against its passes and the tally's identities
+(viability within consensus, sums within their bounds; docs/SCALING.md). Refuses shards of another
+scenario, seed, pass count, engine or model version, a shard given twice and a missing shard.
+Nothing is written on failure, and --out may not name one of the shards.
 
 Options:
       --partial       write the merged partial result instead (JSON; shards may be missing),
@@ -184,9 +193,10 @@ Examples:
     const output = outputSettings(args);
     const partial = args.values['partial'] === true;
     if (partial && output.format !== 'json') throw new UsageError('--partial writes a partial result as JSON; leave out --format');
+    if (output.out !== undefined) outputTarget(output.out, context, files);
     const { merged } = mergeShardFiles(files, context, { partial });
-    const text = partial ? JSON.stringify(merged) + '\n' : renderResult(finalizePartial(merged), output);
-    emit(text, output.out, context);
+    const text = partial ? jsonText(JSON.stringify(merged) + '\n') : renderResult(finalizePartial(merged), output);
+    emit(text, output.out, context, files);
     return EXIT_OK;
   },
 };

@@ -1,13 +1,15 @@
 /** `concert replay`: rerun a result from its manifest and embedded scenario, and compare every figure. */
 import {
   ENGINE_VERSION,
+  MAX_RESULT_FILE_BYTES,
+  escapeControlCharacters,
   modelVersionOf,
   parseScenario,
   scenarioHash,
   resultOf,
   type SimulationResult,
 } from '../../src/index.js';
-import { expectPositionals, parseWorkers, stringOption } from '../args.js';
+import { WORKERS_HELP, WORKERS_OPTIONS, expectPositionals, workersOption } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT_INVALID_INPUT, EXIT_OK, InputFailure } from '../exitCodes.js';
 import { readJsonFile } from '../files.js';
@@ -61,7 +63,7 @@ function brief(value: unknown): string {
 export const replay: Command = {
   name: 'replay',
   summary: 'rerun a result from its manifest and check every figure matches',
-  options: { workers: { type: 'string', short: 'w' }, quiet: { type: 'boolean', short: 'q' } },
+  options: { ...WORKERS_OPTIONS, quiet: { type: 'boolean', short: 'q' } },
   help: `Usage: concert replay <result.json> [options]
 
 Reruns a result from what it carries: the embedded scenario and the manifest (seed, passes).
@@ -71,7 +73,8 @@ and manifest, and every row compared.
 A result made by another engine or model version may legitimately differ; replay says so.
 
 Options:
-  -w, --workers K     worker threads, or "auto" (default 1); the replay is the same for any K
+${WORKERS_HELP}
+                      (the replay is the same for any K)
   -q, --quiet         no progress bar
   -h, --help          this help
 
@@ -86,10 +89,11 @@ Examples:
 
   async execute(args, context) {
     const [file] = expectPositionals(args, 'the result file (concert replay <result.json>)', 1);
-    const workersText = stringOption(args, 'workers');
-    const workers = workersText === undefined ? 1 : parseWorkers(workersText);
+    const workers = workersOption(args);
     if (isExperimentFile(file!, context)) return replayExperiment(file!, context, { workers, quiet: args.values['quiet'] === true });
-    const stored = asRecord(readJsonFile(file!, context, 'the result'));
+    // The stored file may hold anything: what is printed from it has its control characters escaped.
+    const write = (sink: { write(text: string): unknown }, text: string) => sink.write(escapeControlCharacters(text, '\n'));
+    const stored = asRecord(readJsonFile(file!, context, 'the result', MAX_RESULT_FILE_BYTES));
     if (stored['format'] === 'concert-partial')
       throw new InputFailure(`cannot replay ${file}`, [{ path: 'format', message: 'must be "concert-result": this is a shard\'s partial result; merge the shards first (concert merge)', value: stored['format'] }], 'replay');
     if (stored['format'] !== 'concert-result')
@@ -102,7 +106,7 @@ Examples:
     // The model version this engine gives the embedded scenario (1, or 2 when it uses model 2's fields).
     const modelVersion = modelVersionOf(parsed.data);
     if (manifest['engineVersion'] !== ENGINE_VERSION || manifest['modelVersion'] !== modelVersion)
-      context.stderr.write(`concert replay: note: ${file} was made by engine ${String(manifest['engineVersion'])}, model ${String(manifest['modelVersion'])}; this is engine ${ENGINE_VERSION}, model ${modelVersion}, so figures may legitimately differ\n`);
+      write(context.stderr, `concert replay: note: ${file} was made by engine ${String(manifest['engineVersion'])}, model ${String(manifest['modelVersion'])}; this is engine ${ENGINE_VERSION}, model ${modelVersion}, so figures may legitimately differ\n`);
 
     const prepared = prepareRunFromFileContents(file!, parsed.data, { passes: manifest['passes'], seed: manifest['seed'] });
     const progress = progressReporter(prepared.manifest.passes, context, args.values['quiet'] === true);
@@ -115,16 +119,17 @@ Examples:
     const replayed = resultOf(prepared, tally);
     const comparisons = compareResults(stored, replayed);
     const width = Math.max(...comparisons.map((c) => c.figure.length));
-    context.stdout.write(`replay of ${file}: scenario ${parsed.data.id}, ${prepared.manifest.passes.toLocaleString('en-US')} passes, seed ${JSON.stringify(prepared.manifest.seed)}\n`);
+    write(context.stdout, `replay of ${file}: scenario ${parsed.data.id}, ${prepared.manifest.passes.toLocaleString('en-US')} passes, seed ${JSON.stringify(prepared.manifest.seed)}\n`);
     for (const c of comparisons)
-      context.stdout.write(c.matches ? `  match    ${c.figure}\n` : `  DIFFERS  ${c.figure.padEnd(width)}  stored ${brief(c.stored)}  replayed ${brief(c.replayed)}\n`);
+      write(context.stdout, c.matches ? `  match    ${c.figure}\n` : `  DIFFERS  ${c.figure.padEnd(width)}  stored ${brief(c.stored)}  replayed ${brief(c.replayed)}\n`);
     const differing = comparisons.filter((c) => !c.matches).length;
     const identical = JSON.stringify(stored) === JSON.stringify(replayed);
     if (differing === 0 && identical) {
-      context.stdout.write(`replay: all ${comparisons.length} figures match; the result is reproduced exactly\n`);
+      write(context.stdout, `replay: all ${comparisons.length} figures match; the result is reproduced exactly\n`);
       return EXIT_OK;
     }
-    context.stdout.write(
+    write(
+      context.stdout,
       differing === 0
         ? `replay: all ${comparisons.length} figures match, but the file differs elsewhere (extra or reordered fields)\n`
         : `replay: ${differing} of ${comparisons.length} figures differ\n`,

@@ -1,9 +1,9 @@
 /** `concert run`: run a scenario, on one thread, on all cores, or one shard of a cluster run. */
 import { resultOf, toPartialResult } from '../../src/index.js';
-import { expectPositionals, parsePasses, parseSeed, parseWorkers, stringOption } from '../args.js';
+import { SEED_OPTIONS, WORKERS_HELP, WORKERS_OPTIONS, expectPositionals, parsePasses, seedHelp, seedOption, stringOption, workersOption } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT_OK, UsageError } from '../exitCodes.js';
-import { emit } from '../files.js';
+import { emit, outputTarget } from '../files.js';
 import { OUTPUT_HELP, OUTPUT_OPTIONS, outputSettings, renderResult } from '../output.js';
 import { shardFile } from '../partialFile.js';
 import { progressReporter } from '../progress.js';
@@ -16,8 +16,8 @@ export const run: Command = {
   summary: 'run a scenario and print its result (JSON, CSV or a table)',
   options: {
     passes: { type: 'string', short: 'n' },
-    seed: { type: 'string', short: 's' },
-    workers: { type: 'string', short: 'w' },
+    ...SEED_OPTIONS,
+    ...WORKERS_OPTIONS,
     shard: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
     ...OUTPUT_OPTIONS,
@@ -30,9 +30,8 @@ The same scenario, passes and seed always give the same bytes, whatever --worker
 
 Options:
   -n, --passes N      Monte Carlo passes, 1 to 1e9 (default ${DEFAULT_PASSES.toLocaleString('en-US')}; 1e6 and 1_000_000 work)
-  -s, --seed S        seed: digits make a whole-number seed, anything else a string seed
-                      (default ${DEFAULT_SEED})
-  -w, --workers K     worker threads, or "auto" for one per core (default 1: this thread)
+${seedHelp(String(DEFAULT_SEED))}
+${WORKERS_HELP}
       --shard I/N     run only shard I of N (numbered from 1) and write its partial result
                       (JSON) for \`concert merge\`; see docs/SCALING.md
 ${OUTPUT_HELP}
@@ -52,18 +51,18 @@ Examples:
   async execute(args, context) {
     const [file] = expectPositionals(args, 'the scenario file (concert run <scenario.json>)', 1);
     const passesText = stringOption(args, 'passes');
-    const seedText = stringOption(args, 'seed');
-    const workersText = stringOption(args, 'workers');
     const shardText = stringOption(args, 'shard');
     const settings = {
       passes: passesText === undefined ? DEFAULT_PASSES : parsePasses(passesText),
-      seed: seedText === undefined ? DEFAULT_SEED : parseSeed(seedText),
+      seed: seedOption(args, DEFAULT_SEED),
     };
-    const workers = workersText === undefined ? 1 : parseWorkers(workersText);
+    const workers = workersOption(args);
     const shard = shardText === undefined ? undefined : parseShard(shardText);
     const output = outputSettings(args);
     if (shard !== undefined && output.format !== 'json')
       throw new UsageError('--shard writes a partial result as JSON; merge the shards with `concert merge`, then choose --format');
+    // Refuse a bad --out before the run, not after it.
+    if (output.out !== undefined) outputTarget(output.out, context, [file!]);
 
     const prepared = prepareRunFromFile(file!, settings, context);
     const range = shard === undefined ? { from: 0, to: prepared.blocks } : shardRange(prepared.blocks, shard);
@@ -78,7 +77,7 @@ Examples:
       shard === undefined
         ? renderResult(resultOf(prepared, tally), output)
         : JSON.stringify(shardFile(toPartialResult(prepared, range, tally), shard)) + '\n';
-    emit(text, output.out, context);
+    emit(text, output.out, context, [file!]);
     return EXIT_OK;
   },
 };

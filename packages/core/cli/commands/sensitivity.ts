@@ -30,11 +30,12 @@ import {
   type TornadoResult,
   type TornadoSettings,
 } from '../../src/index.js';
-import { expectPositionals, parseChoice, parseSeed, parseWorkers, stringOption } from '../args.js';
+import { SEED_OPTIONS, WORKERS_OPTIONS, expectPositionals, parseChoice, seedOption, stringOption, workersOption } from '../args.js';
 import type { Command, ParsedArgs } from '../command.js';
 import type { CliContext } from '../context.js';
 import { EXIT_OK, InputFailure, UsageError } from '../exitCodes.js';
-import { emit, readJsonFile } from '../files.js';
+import { emit, outputTarget, readJsonFile } from '../files.js';
+import { jsonText } from '../output.js';
 import { discoveryText, sobolTable, tornadoTable } from '../formats/sensitivityTables.js';
 import { progressReporter } from '../progress.js';
 import { readScenarioArgument } from '../scenarios.js';
@@ -65,7 +66,7 @@ export function sensitivityFormat(args: ParsedArgs): SensitivityFormat {
 
 /** A tornado, Sobol analysis or discovery in the chosen format; `--measure` and `--top` shape a tornado's table. */
 export function renderSensitivity(result: TornadoResult | SobolResult | DiscoveryResult, format: SensitivityFormat, args: ParsedArgs, scenarioId = ''): string {
-  if (format === 'json') return JSON.stringify(result, null, 2) + '\n';
+  if (format === 'json') return jsonText(JSON.stringify(result, null, 2) + '\n');
   if (result.format === 'concert-tornado') {
     if (format === 'csv') return tornadoCsv(result, scenarioId);
     const top = numberOption(args, 'top') ?? 15;
@@ -183,8 +184,8 @@ export const sensitivity: Command = {
   summary: 'which allies and assumptions decide consensus and risk (tornado, Sobol, discover)',
   options: {
     passes: { type: 'string', short: 'n' },
-    seed: { type: 'string', short: 's' },
-    workers: { type: 'string', short: 'w' },
+    ...SEED_OPTIONS,
+    ...WORKERS_OPTIONS,
     step: { type: 'string' },
     parameters: { type: 'string' },
     options: { type: 'string' },
@@ -221,8 +222,11 @@ Which allies and assumptions decide consensus and risk. See docs/SENSITIVITY.md.
             found by PRIM, with coverage and density
 
 Common options:
-  -s, --seed S          seed (default 1; digits make a whole-number seed)
-  -w, --workers K       worker threads for tornado and sobol, or "auto" (default 1)
+  -s, --seed S          seed (default 1; digits make a whole-number seed; --seed=-x for a
+                        seed starting with "-")
+      --string-seed S   S as a string seed even when it is all digits
+  -w, --workers K       worker threads for tornado and sobol, at most one per core, or "auto"
+                        (default 1); --force-workers allows more
   -f, --format F        json (default), table (text; for discover: the conditions in words)
                         or csv (tidy rows: tornado, one per option, parameter and direction;
                         sobol, one per output and parameter; discover, one per condition)
@@ -284,13 +288,16 @@ Examples:
     const shard = shardText === undefined ? undefined : parseShard(shardText);
     if (shard !== undefined && analysis === 'discover') throw new UsageError('--shard splits a tornado or a Sobol analysis; a discovery keeps every pass in memory and runs in one piece');
     if (shard !== undefined && format !== 'json') throw new UsageError('--shard writes a partial result as JSON; merge the shards with `concert merge`, then choose --format');
-    const seedText = stringOption(args, 'seed');
-    const seed = seedText === undefined ? 1 : parseSeed(seedText);
-    const workersText = stringOption(args, 'workers');
-    const workers = workersText === undefined ? 1 : parseWorkers(workersText);
+    const seedGiven = stringOption(args, 'seed') !== undefined || stringOption(args, 'string-seed') !== undefined;
+    const seed = seedOption(args, 1);
+    const workers = workersOption(args);
     const quiet = args.values['quiet'] === true;
-    const scenario = readScenario(file!, context);
     const out = stringOption(args, 'out');
+    const settingsFile = stringOption(args, 'settings');
+    const inputs = settingsFile === undefined ? [file!] : [file!, settingsFile];
+    if (out !== undefined) outputTarget(out, context, inputs);
+    const scenario = readScenario(file!, context);
+    const write = (text: string) => emit(text, out, context, inputs);
 
     if (analysis === 'tornado') {
       const settings: TornadoSettings = { passes: numberOption(args, 'passes') ?? DEFAULT_TORNADO_PASSES, seed };
@@ -313,21 +320,20 @@ Examples:
         progress.finish();
       }
       if (shard !== undefined) {
-        emit(JSON.stringify({ ...toTornadoPartial(plan, settings, range, tally), shard }) + '\n', out, context);
+        write(JSON.stringify({ ...toTornadoPartial(plan, settings, range, tally), shard }) + '\n');
         return EXIT_OK;
       }
       const result: TornadoResult = summarizeTornado(plan, tally);
-      emit(format === 'table' ? tornadoTable(result, measure, top) : renderSensitivity(result, format, args, plan.scenario.id), out, context);
+      write(format === 'table' ? tornadoTable(result, measure, top) : renderSensitivity(result, format, args, plan.scenario.id));
       return EXIT_OK;
     }
 
     if (analysis === 'sobol') {
-      const settingsFile = stringOption(args, 'settings');
       const base = settingsFile === undefined ? {} : readJsonFile(settingsFile, context, 'the Sobol settings');
       if (typeof base !== 'object' || base === null || Array.isArray(base))
         throw new InputFailure('invalid Sobol settings', [{ path: settingsFile!, message: 'must hold a JSON object' }], 'analysis-settings');
       const settings = { ...(base as Record<string, unknown>), seed } as Record<string, unknown>;
-      if (seedText === undefined && 'seed' in base) settings['seed'] = (base as Record<string, unknown>)['seed'];
+      if (!seedGiven && 'seed' in base) settings['seed'] = (base as Record<string, unknown>)['seed'];
       const ranges = stringOption(args, 'ranges');
       if (ranges !== undefined) settings['parameters'] = parseRanges(ranges);
       const outputs = stringOption(args, 'outputs');
@@ -348,11 +354,11 @@ Examples:
         progress.finish();
       }
       if (shard !== undefined) {
-        emit(JSON.stringify({ ...toSobolPartial(plan, settings as SobolSettings, range, values), shard }) + '\n', out, context);
+        write(JSON.stringify({ ...toSobolPartial(plan, settings as SobolSettings, range, values), shard }) + '\n');
         return EXIT_OK;
       }
       const result: SobolResult = summarizeSobol(plan, values);
-      emit(renderSensitivity(result, format, args, plan.scenario.id), out, context);
+      write(renderSensitivity(result, format, args, plan.scenario.id));
       return EXIT_OK;
     }
 
@@ -373,7 +379,7 @@ Examples:
     const maxConditions = numberOption(args, 'max-conditions');
     if (maxConditions !== undefined) settings['maxConditions'] = maxConditions;
     const result = discoverDrivers(scenario, settings as Parameters<typeof discoverDrivers>[1]);
-    emit(renderSensitivity(result, format, args, (scenario as { id: string }).id), out, context);
+    write(renderSensitivity(result, format, args, (scenario as { id: string }).id));
     return EXIT_OK;
   },
 };

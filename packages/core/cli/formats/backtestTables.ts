@@ -2,8 +2,7 @@
  * A backtest as text for a terminal (the score table, the differences from each baseline with
  * their bootstrap intervals, the subsets) and as tidy CSV (one row per issue).
  */
-import { BASELINE_LABELS, BASELINE_NAMES, QUANTILE_KEYS, describeModel, type BacktestResult, type ScoreSummary } from '../../src/index.js';
-import { csvField } from './csv.js';
+import { BASELINE_LABELS, BASELINE_NAMES, QUANTILE_KEYS, csvField, describeModel, type BacktestResult, type ScoreSummary } from '../../src/index.js';
 
 const number = (value: number, digits = 2) => {
   const text = value.toFixed(digits);

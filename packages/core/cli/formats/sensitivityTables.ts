@@ -1,6 +1,8 @@
 /** Sensitivity results as text tables, for `concert sensitivity --format table`. */
-import { tornadoBars, type DiscoveryResult, type SensitivityMeasure, type SobolResult, type TornadoResult } from '../../src/index.js';
+import { escapeControlCharacters, tornadoBars, type DiscoveryResult, type SensitivityMeasure, type SobolResult, type TornadoResult } from '../../src/index.js';
 
+/** Lines of text, each with the scenario's control characters (line breaks too) escaped, so none can drive the terminal. */
+const safeText = (lines: readonly string[]) => lines.map((line) => escapeControlCharacters(line)).join('\n') + '\n';
 const signed = (x: number) => `${x >= 0 ? '+' : '-'}${Math.abs(x).toFixed(4)}`;
 const fixed = (x: number, digits = 3) => x.toFixed(digits);
 
@@ -34,7 +36,7 @@ export function tornadoTable(result: TornadoResult, measure: SensitivityMeasure,
       ),
     );
   }
-  return lines.join('\n') + '\n';
+  return safeText(lines);
 }
 
 /** A Sobol analysis as text: per output, each parameter's first-order and total index with intervals. */
@@ -51,13 +53,13 @@ export function sobolTable(result: SobolResult): string {
     lines.push(`  ${'parameter'.padEnd(width)}  ${'first order'.padEnd(24)}  total`);
     for (const index of output.indices) lines.push(`  ${index.label.padEnd(width)}  ${interval(index.first).padEnd(24)}  ${interval(index.total)}`);
   }
-  return lines.join('\n') + '\n';
+  return safeText(lines);
 }
 
 /** A discovery as text: the sentence, then the box's conditions and figures. */
 export function discoveryText(result: DiscoveryResult): string {
   const { box } = result;
-  if (result.cases === 0) return result.summary + '\n';
+  if (result.cases === 0) return safeText([result.summary]);
   const lines = [result.summary, ''];
   if (box.conditions.length > 0) {
     lines.push('Conditions:');
@@ -76,5 +78,5 @@ export function discoveryText(result: DiscoveryResult): string {
     for (const leaf of result.tree)
       lines.push(`  - ${leaf.text}: ${(leaf.density * 100).toFixed(0)}% of its ${leaf.points} passes (coverage ${(leaf.coverage * 100).toFixed(0)}%)`);
   }
-  return lines.join('\n') + '\n';
+  return safeText(lines);
 }

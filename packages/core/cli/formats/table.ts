@@ -2,7 +2,7 @@
  * Results as an aligned text table for a terminal: per option, consensus, risk and viability
  * with their 95% intervals, bargaining figures and the allies that block most often.
  */
-import type { Estimate, SimulationResult } from '../../src/index.js';
+import { escapeControlCharacters, type Estimate, type SimulationResult } from '../../src/index.js';
 
 /** A probability as a percentage with one decimal: `0.6213` → `62.1%`. */
 export function percent(value: number): string {
@@ -52,7 +52,11 @@ export function topBlockers(option: SimulationResult['options'][number], count =
  */
 export function resultTable(result: SimulationResult): string {
   const { manifest, scenario } = result;
-  const heading = `${scenario.title} (${scenario.id}): ${manifest.passes.toLocaleString('en-US')} passes, seed ${JSON.stringify(manifest.seed)}, model ${manifest.modelVersion}, engine ${manifest.engineVersion}`;
+  // The scenario's texts are input: every cell has its control characters escaped (line breaks
+  // too), so no title or name can drive the terminal or add a line of its own.
+  const heading = escapeControlCharacters(
+    `${scenario.title} (${scenario.id}): ${manifest.passes.toLocaleString('en-US')} passes, seed ${JSON.stringify(manifest.seed)}, model ${manifest.modelVersion}, engine ${manifest.engineVersion}`,
+  );
   const header = ['option', 'consensus (95% CI)', 'risk (95% CI)', 'viability (95% CI)', 'rounds', 'dilution', 'top blockers'];
   const rows = result.options.map((option) => [
     option.id,
@@ -68,5 +72,6 @@ export function resultTable(result: SimulationResult): string {
     'viability: consensus without risk; rounds: mean amendment rounds to consensus;',
     'dilution: proposed minus mean adopted firmness; top blockers: share of passes an ally blocked.',
   ];
-  return [heading, '', ...alignColumns([header, ...rows], new Set([0, 6])), '', ...notes].join('\n') + '\n';
+  const safeRows = rows.map((row) => row.map((cell) => escapeControlCharacters(cell)));
+  return [heading, '', ...alignColumns([header, ...safeRows], new Set([0, 6])), '', ...notes].join('\n') + '\n';
 }

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
-import type { WorkerTask } from './tasks.js';
+import { ConcertInputError } from '../../src/index.js';
+import type { WorkerAnswer, WorkerTask } from './tasks.js';
 
 /**
  * Where the worker bundle is, relative to the bundled command: set by the package build
@@ -19,7 +20,7 @@ import type { WorkerTask } from './tasks.js';
 declare const __CONCERT_BUNDLED_WORKER__: string | undefined;
 
 /** A pool of worker threads running `worker.ts`; reuse it across runs, and `destroy()` it when done. */
-export type WorkerPool = Piscina<WorkerTask, Float64Array>;
+export type WorkerPool = Piscina<WorkerTask, WorkerAnswer>;
 
 /**
  * The task module the worker threads load, and their Node flags.
@@ -72,7 +73,18 @@ function bundleWorker(): string {
  * try { ... } finally { await pool.destroy(); }
  */
 export function createWorkerPool(workers: number): WorkerPool {
-  return new Piscina<WorkerTask, Float64Array>({ ...workerModule(), minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+  return new Piscina<WorkerTask, WorkerAnswer>({ ...workerModule(), minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+}
+
+/**
+ * The numbers of a worker's answer; an input error met in the worker is thrown here as the
+ * `ConcertInputError` it was, so the command reports it like one met in this thread.
+ *
+ * @throws {ConcertInputError} when the worker met one.
+ */
+export function valuesOf(answer: WorkerAnswer): Float64Array {
+  if ('inputError' in answer) throw new ConcertInputError(answer.inputError.what, answer.inputError.problems, answer.inputError.kind);
+  return answer.values;
 }
 
 /**
@@ -91,12 +103,19 @@ export async function runChunks(
   const threads = Math.max(1, Math.min(workers, Math.ceil((range.to - range.from) / chunk)));
   const threadPool = pool ?? createWorkerPool(threads);
   let next = range.from;
+  let failed = false;
   const lane = async (): Promise<void> => {
-    while (next < range.to) {
-      const from = next;
-      const to = Math.min(range.to, from + chunk);
-      next = to;
-      take(from, to, await threadPool.run(task(from, to)));
+    try {
+      while (!failed && next < range.to) {
+        const from = next;
+        const to = Math.min(range.to, from + chunk);
+        next = to;
+        take(from, to, valuesOf(await threadPool.run(task(from, to))));
+      }
+    } catch (error) {
+      // The first failure stops every lane from taking more work.
+      failed = true;
+      throw error;
     }
   };
   try {

@@ -1,5 +1,5 @@
-/** The messages worker threads receive: the work of one chunk of a run or an analysis. */
-import type { BacktestModel, Issue, LandscapeSettings, ResolvedDesign, Scenario, Seed, SobolSettings, TornadoSettings } from '../../src/index.js';
+/** The messages worker threads receive (the work of one chunk of a run or an analysis) and answer. */
+import type { BacktestModel, InputErrorKind, Issue, LandscapeSettings, Problem, ResolvedDesign, Scenario, Seed, SobolSettings, TornadoSettings } from '../../src/index.js';
 
 /** Blocks `[from, to)` of the run of `scenario` with `passes` and `seed`; answered with their tally. */
 export interface BlockTask {
@@ -74,3 +74,12 @@ export interface ForecastTask {
 
 /** Any task a worker thread does. */
 export type WorkerTask = BlockTask | TornadoTask | SobolTask | ExperimentTask | LandscapeTask | ForecastTask;
+
+/**
+ * A worker's answer: the chunk's numbers, or the input error it met (a `ConcertInputError` as
+ * plain data, since an error's class does not survive the trip between threads; the pool throws
+ * it again as a `ConcertInputError`).
+ */
+export type WorkerAnswer =
+  | { readonly values: Float64Array }
+  | { readonly inputError: { readonly what: string; readonly kind: InputErrorKind; readonly problems: readonly Problem[] } };

@@ -6,6 +6,7 @@
  * as worker.js in the built package.
  */
 import {
+  ConcertInputError,
   evaluateSobolPoints,
   forecastIssue,
   prepareExperiment,
@@ -23,7 +24,7 @@ import {
   type SobolPlan,
   type TornadoPlan,
 } from '../../src/index.js';
-import type { ForecastTask, WorkerTask } from './tasks.js';
+import type { ForecastTask, WorkerAnswer, WorkerTask } from './tasks.js';
 
 type Prepared =
   | { kind: 'blocks'; run: PreparedRun }
@@ -49,8 +50,21 @@ function prepare(task: Exclude<WorkerTask, ForecastTask>): Prepared {
   }
 }
 
-/** Does one chunk of work and returns its numbers (a tally, Sobol inner estimates, experiment counts, or forecast samples). */
-export default function workerTask(task: WorkerTask): Float64Array {
+/**
+ * Does one chunk of work and answers with its numbers (a tally, or Sobol inner estimates), or with
+ * the input error it met (a signal formula that leaves [0, 1] in a pass, for example) as data.
+ */
+export default function workerTask(task: WorkerTask): WorkerAnswer {
+  try {
+    return { values: work(task) };
+  } catch (error) {
+    if (error instanceof ConcertInputError)
+      return { inputError: { what: error.what, kind: error.kind, problems: error.problems.map((problem) => ({ ...problem })) } };
+    throw error;
+  }
+}
+
+function work(task: WorkerTask): Float64Array {
   if (task.kind === 'forecasts') {
     // Issues are independent and cheap to prepare: nothing is cached.
     const samples = new Float64Array(task.issues.length * task.passes);

@@ -2,7 +2,8 @@
  * Results as tidy CSV (RFC 4180): one row per observation, one column per variable, so the file
  * loads straight into R, pandas or a spreadsheet, and files of several runs can be stacked. The
  * one CSV format of a result: `concert run --format csv` prints it and the notebook downloads it.
- * Pure text in, text out (no Node, no DOM).
+ * Text cells go through `csvCell`, so no name can run as a spreadsheet formula. Pure text in, text
+ * out (no Node, no DOM).
  *
  * Two tables: `options` (one row per option) and `allies` (one row per option and ally, the
  * blocker figures). Every row starts with the run's identity (scenario, seed, passes). Columns
@@ -12,6 +13,7 @@
  */
 import type { SimulationResult } from '../run/result.js';
 import type { Estimate } from '../statistics.js';
+import { csvCell } from './csvCell.js';
 
 /** The tables `--format csv --table <name>` can print. */
 export const CSV_TABLES = ['options', 'allies'] as const;
@@ -25,19 +27,20 @@ export const CSV_DECIMALS = 4;
 
 /**
  * One CSV field: numbers with at most 4 decimals (trailing zeros dropped, no negative zero), null
- * as an empty field, text quoted when needed.
+ * as an empty field, text through {@link csvCell} (quoted when needed, neutralised when a
+ * spreadsheet would read it as a formula, control characters escaped).
  *
  * @example
  * csvField(0.61234567); // => '0.6123'
  * csvField('Firm, quietly'); // => '"Firm, quietly"'
+ * csvField('=1+1'); // => "'=1+1"
  */
 export function csvField(value: Cell): string {
-  if (value === null) return '';
   if (typeof value === 'number') {
     const rounded = Number(value.toFixed(CSV_DECIMALS));
     return String(Object.is(rounded, -0) ? 0 : rounded);
   }
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  return csvCell(value);
 }
 
 function csvText(header: readonly string[], rows: readonly (readonly Cell[])[]): string {

@@ -11,7 +11,7 @@ import { compromise } from './protocols/compromise.js';
 import type { Protocol } from './protocols/protocol.js';
 import { setter } from './protocols/setter.js';
 import { statusQuoSignal } from './signal.js';
-import { compileSignalFormula, formulaUsesUnity, type SignalFunction } from './signalFormula.js';
+import { prepareSignalFormula, type SignalFormulaShape, type SignalFunction } from './signalFormula.js';
 
 /** Number of sampled stance parameters per ally (hawkishness, engagement preference, salience). */
 export const PARAMETERS_PER_ALLY = STANCE_PARAMETERS.length;
@@ -123,6 +123,8 @@ export interface CompiledModel {
   readonly signalFormula: SignalFunction | null;
   /** Whether the custom formula needs `unity`. */
   readonly needsUnity: boolean;
+  /** The size of the custom formula's expression tree (its cost is counted from it), or null. */
+  readonly signalFormulaShape: SignalFormulaShape | null;
   /** The signal when no text is adopted and the status quo stays. */
   readonly statusQuoSignal: number;
 
@@ -257,8 +259,8 @@ export function compileModel(scenario: Scenario): CompiledModel {
 
   const { statusQuo, bargaining, signal } = scenario;
   const threshold = signal.threshold;
-  const signalFormula =
-    signal.formula === undefined ? null : compileSignalFormula(signal.formula, bargaining.maxRounds, signal.exponent);
+  const formula = signal.formula === undefined ? null : prepareSignalFormula(signal.formula, bargaining.maxRounds, signal.exponent);
+  const signalFormula = formula === null ? null : formula.evaluate;
   return {
     allyCount,
     optionCount: scenario.options.length,
@@ -291,7 +293,8 @@ export function compileModel(scenario: Scenario): CompiledModel {
     thresholdBase: typeof threshold === 'number' ? threshold : logit(threshold.center),
     thresholdUncertainty: typeof threshold === 'number' ? 0 : threshold.uncertainty,
     signalFormula,
-    needsUnity: signal.formula !== undefined && formulaUsesUnity(signal.formula),
+    needsUnity: formula !== null && formula.shape.usesUnity,
+    signalFormulaShape: formula === null ? null : formula.shape,
     statusQuoSignal: statusQuoSignal(statusQuo, signal.exponent, signalFormula),
     // Chosen here once: model 1 (no decisionRule, no protocol) is the chair under unanimity.
     ...compileDecisionRule(scenario),

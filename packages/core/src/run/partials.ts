@@ -2,20 +2,23 @@
  * Partial results: the tally of some blocks of a run, which workers and shards produce, and
  * merging them exactly into the run's result.
  */
-import { ConcertInputError, type Problem } from '../problems.js';
+import { ConcertInputError, capProblems, type Problem } from '../problems.js';
 import type { Scenario } from '../scenario/schema.js';
 import { blockCount, type BlockRange } from './blocks.js';
+import { PARTIAL_FORMAT_VERSION, partialDigest, partialResultProblems } from './partialChecks.js';
 import type { PreparedRun, RunSettings } from './prepare.js';
 import { prepareRun } from './prepare.js';
 import { summarizeTally, type RunManifest, type SimulationResult } from './result.js';
 import { runPreparedBlocks, type Progress } from './simulate.js';
-import { TallyLayout } from './tally.js';
 import type { AbortSignalLike } from '../host.js';
 
-/** The tally of some blocks of a run: what workers and shards return, and what merge adds up. */
+/** The tally of some blocks of a run: what shards write, and what merge adds up. */
 export interface PartialResult {
   readonly format: 'concert-partial';
-  readonly formatVersion: 1;
+  /** 2 since partial results carry a digest; version 1 partial results are refused (re-run the shard). */
+  readonly formatVersion: typeof PARTIAL_FORMAT_VERSION;
+  /** SHA-256 of the canonical JSON of the manifest, blocks and tally ({@link partialDigest}). */
+  readonly digest: string;
   readonly manifest: RunManifest;
   readonly scenario: Scenario;
   /** The disjoint block ranges this tally covers, in order. */
@@ -24,16 +27,14 @@ export interface PartialResult {
   readonly tally: readonly number[];
 }
 
+/** A partial result of these parts, with its digest. */
+function partialResult(manifest: RunManifest, scenario: Scenario, blocks: readonly BlockRange[], tally: readonly number[]): PartialResult {
+  return { format: 'concert-partial', formatVersion: PARTIAL_FORMAT_VERSION, digest: partialDigest({ manifest, blocks, tally }), manifest, scenario, blocks, tally };
+}
+
 /** Wraps a tally of some blocks of a prepared run as a partial result. */
 export function toPartialResult(run: PreparedRun, range: BlockRange, tally: ArrayLike<number>): PartialResult {
-  return {
-    format: 'concert-partial',
-    formatVersion: 1,
-    manifest: run.manifest,
-    scenario: run.scenario,
-    blocks: [{ from: range.from, to: range.to }],
-    tally: Array.from(tally),
-  };
+  return partialResult(run.manifest, run.scenario, [{ from: range.from, to: range.to }], Array.from(tally));
 }
 
 /**
@@ -53,14 +54,21 @@ const MANIFEST_FIELDS = ['scenarioHash', 'seed', 'passes', 'blockSize', 'engineV
 
 /**
  * Adds up partial results of the same run. The sum is exact, so the order of the parts does not
- * matter. Refuses parts of different runs (scenario, seed, passes, block size, engine or model
- * version) and parts that cover a block twice, naming the part (`parts[i]`) and the mismatch.
+ * matter. Each part is checked first ({@link partialResultProblems}: its digest, its scenario's
+ * hash, every count against its passes and the tally's identities); then parts of different runs
+ * (scenario, seed, passes, block size, engine or model version) and parts that cover a block twice
+ * are refused. Every problem names the part (`parts[i]`) and the figure or mismatch.
  *
- * @throws {ConcertInputError} (kind `merge`) listing every mismatch.
+ * @throws {ConcertInputError} (kind `partial` for a part that fails its checks, `merge` for parts
+ *   that do not fit together) listing every problem.
  */
 export function mergePartials(parts: readonly PartialResult[]): PartialResult {
   if (parts.length === 0)
     throw new ConcertInputError('nothing to merge', [{ path: 'parts', message: 'must hold at least one partial result' }], 'merge');
+  const broken = parts.flatMap((part, index) =>
+    partialResultProblems(part).map((problem) => ({ ...problem, path: `parts[${index}]` + (problem.path === '' ? '' : `.${problem.path}`) })),
+  );
+  if (broken.length > 0) throw new ConcertInputError('invalid partial results', capProblems(broken), 'partial');
   const first = parts[0]!;
   const problems: Problem[] = [];
   parts.forEach((part, index) => {
@@ -97,7 +105,7 @@ export function mergePartials(parts: readonly PartialResult[]): PartialResult {
     if (last !== undefined && last.to === from) merged[merged.length - 1] = { from: last.from, to };
     else merged.push({ from, to });
   }
-  return { ...first, blocks: merged, tally: Array.from(tally) };
+  return partialResult(first.manifest, first.scenario, merged, Array.from(tally));
 }
 
 /** The block ranges of a run that a set of ranges leaves out. */
@@ -114,11 +122,14 @@ export function missingBlocks(covered: readonly BlockRange[], blocks: number): B
 
 /**
  * Turns a partial result that covers every block of its run into the run's result, identical to
- * what `simulate` gives for the same scenario, seed and passes.
+ * what `simulate` gives for the same scenario, seed and passes. The partial result is checked
+ * first, as {@link mergePartials} checks its parts.
  *
- * @throws {ConcertInputError} (kind `partial`) when blocks are missing, naming them.
+ * @throws {ConcertInputError} (kind `partial`) when it fails its checks or blocks are missing, naming them.
  */
 export function finalizePartial(partial: PartialResult): SimulationResult {
+  const broken = partialResultProblems(partial);
+  if (broken.length > 0) throw new ConcertInputError('invalid partial result', broken, 'partial');
   const blocks = blockCount(partial.manifest.passes);
   const missing = missingBlocks(partial.blocks, blocks);
   if (missing.length > 0)
@@ -130,13 +141,6 @@ export function finalizePartial(partial: PartialResult): SimulationResult {
           message: `must cover blocks 0-${blocks - 1}; missing ${missing.map((r) => (r.to - r.from === 1 ? `${r.from}` : `${r.from}-${r.to - 1}`)).join(', ')} (is a shard missing?)`,
         },
       ],
-      'partial',
-    );
-  const layout = new TallyLayout(partial.scenario.options.length, partial.scenario.allies.length);
-  if (partial.tally.length !== layout.size)
-    throw new ConcertInputError(
-      'malformed partial result',
-      [{ path: 'tally', message: `must have ${layout.size} entries`, value: `${partial.tally.length} entries` }],
       'partial',
     );
   return summarizeTally(partial.scenario, partial.manifest, partial.tally);

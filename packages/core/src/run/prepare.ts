@@ -10,6 +10,7 @@ import { MAX_PASSES, type Scenario } from '../scenario/schema.js';
 import { validateScenario } from '../scenario/validate.js';
 import { ENGINE_VERSION, modelVersionOf } from '../version.js';
 import { BLOCK_SIZE, blockCount } from './blocks.js';
+import { formulaCostProblem } from './formulaCost.js';
 import type { RunManifest } from './result.js';
 
 /** What identifies a run besides its scenario. */
@@ -49,16 +50,20 @@ export function scenarioHash(scenario: Scenario): string {
 }
 
 /**
- * Validates a scenario and run settings, and compiles the model.
+ * Validates a scenario and run settings, compiles the model, and probes the cost of its signal
+ * formula for the run's passes (`run/formulaCost.ts`), all before any pass runs.
  *
  * @throws {ConcertInputError} listing every problem with the settings (kind `run-settings`), or
- *   with the scenario (kind `scenario`, or `signal-formula` when only its formula fails).
+ *   with the scenario (kind `scenario`, or `signal-formula` when only its formula fails or is
+ *   too slow for the passes).
  */
 export function prepareRun(scenarioInput: unknown, settings: RunSettings): PreparedRun {
   const problems = runSettingsProblems(settings);
   if (problems.length > 0) throw new ConcertInputError('invalid run settings', problems, 'run-settings');
   const scenario = validateScenario(scenarioInput);
   const model = compileModel(scenario);
+  const tooSlow = formulaCostProblem(model, settings.passes, scenario.signal.formula);
+  if (tooSlow !== null) throw new ConcertInputError('signal formula too slow for this run', [tooSlow], 'signal-formula');
   return {
     scenario,
     model,

@@ -6,6 +6,20 @@
  * the signal model. See docs/MODEL.md for what each field means in the model.
  */
 import { z } from 'zod';
+import {
+  MAX_ALLIES,
+  MAX_BLOCS,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_EVENTS,
+  MAX_EXPANDED_SHIFTS,
+  MAX_FORMULA_LENGTH,
+  MAX_ID_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_OPTIONS,
+  MAX_SHIFTS_PER_EVENT,
+  MAX_SHIFT_TARGETS,
+} from '../budgets.js';
+import { listForMessage } from '../problems.js';
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const ID_EXPECTED = 'must be an id of letters, digits, "_", "." or "-", starting with a letter or digit';
@@ -30,7 +44,19 @@ const openUnitInterval = () =>
     .gt(0, { error: 'must be strictly between 0 and 1' })
     .lt(1, { error: 'must be strictly between 0 and 1' });
 
-const id = () => z.string({ error: 'must be a string id' }).regex(ID_PATTERN, { error: ID_EXPECTED });
+const count = (n: number) => n.toLocaleString('en-US');
+
+const id = () =>
+  z
+    .string({ error: 'must be a string id' })
+    .max(MAX_ID_LENGTH, { error: `must be at most ${MAX_ID_LENGTH} characters` })
+    .regex(ID_PATTERN, { error: ID_EXPECTED });
+
+/** An optional name or title of at most {@link MAX_NAME_LENGTH} characters. */
+const nameText = () => z.string({ error: 'must be a string' }).max(MAX_NAME_LENGTH, { error: `must be at most ${MAX_NAME_LENGTH} characters` });
+/** A description of at most {@link MAX_DESCRIPTION_LENGTH} characters. */
+const descriptionText = () =>
+  z.string({ error: 'must be a string' }).max(MAX_DESCRIPTION_LENGTH, { error: `must be at most ${count(MAX_DESCRIPTION_LENGTH)} characters` });
 
 /**
  * An uncertain parameter: a center in (0, 1) and an uncertainty (the standard deviation of its
@@ -110,7 +136,7 @@ export type Stance = z.infer<typeof StanceSchema>;
 export const AllySchema = z
   .object({
     id: id(),
-    name: z.string().min(1, { error: 'must be a non-empty name' }).optional(),
+    name: nameText().min(1, { error: 'must be a non-empty name' }).optional(),
     hawkishness: StanceSchema,
     engagementPreference: StanceSchema,
     salience: StanceSchema,
@@ -125,7 +151,7 @@ export type Ally = z.infer<typeof AllySchema>;
 export const BlocSchema = z
   .object({
     id: id(),
-    name: z.string().optional(),
+    name: nameText().optional(),
     correlation: unitInterval(),
   })
   .strict();
@@ -141,10 +167,14 @@ export const ShiftSchema = z
     allies: z.union([
       z.literal('*'),
       z
-        .array(z.string({ error: 'must be an ally id or "bloc:<id>"' }), {
-          error: 'must be "*" or a list of ally ids and "bloc:<id>" references',
-        })
-        .min(1, { error: 'must name at least one ally or bloc' }),
+        .array(
+          z
+            .string({ error: 'must be an ally id or "bloc:<id>"' })
+            .max(MAX_ID_LENGTH + 5, { error: `must be at most ${MAX_ID_LENGTH + 5} characters (an ally id or "bloc:<id>")` }),
+          { error: 'must be "*" or a list of ally ids and "bloc:<id>" references' },
+        )
+        .min(1, { error: 'must name at least one ally or bloc' })
+        .max(MAX_SHIFT_TARGETS, { error: `must list at most ${count(MAX_SHIFT_TARGETS)} allies and blocs` }),
     ]),
     parameter: z.enum(STANCE_PARAMETERS, {
       error: `must be one of ${STANCE_PARAMETERS.join(', ')}`,
@@ -160,10 +190,10 @@ export type Shift = z.infer<typeof ShiftSchema>;
 export const EventSchema = z
   .object({
     id: id(),
-    name: z.string().optional(),
-    description: z.string().optional(),
+    name: nameText().optional(),
+    description: descriptionText().optional(),
     probability: unitInterval(),
-    shifts: z.array(ShiftSchema),
+    shifts: z.array(ShiftSchema).max(MAX_SHIFTS_PER_EVENT, { error: `must list at most ${count(MAX_SHIFTS_PER_EVENT)} shifts` }),
   })
   .strict();
 export type ScenarioEvent = z.infer<typeof EventSchema>;
@@ -172,8 +202,8 @@ export type ScenarioEvent = z.infer<typeof EventSchema>;
 export const OptionSchema = z
   .object({
     id: id(),
-    name: z.string().optional(),
-    description: z.string().optional(),
+    name: nameText().optional(),
+    description: descriptionText().optional(),
     firmness: unitInterval(),
     engagement: unitInterval(),
     visibility: unitInterval(),
@@ -294,7 +324,11 @@ export const SignalSchema = z
   .object({
     exponent: finite().gt(0, { error: 'must be greater than 0' }).max(10, { error: 'must be at most 10' }),
     threshold: UncertainSchema,
-    formula: z.string().min(1, { error: 'must be a non-empty mathjs expression' }).max(500).optional(),
+    formula: z
+      .string({ error: 'must be a string (a mathjs expression)' })
+      .min(1, { error: 'must be a non-empty mathjs expression' })
+      .max(MAX_FORMULA_LENGTH, { error: `must be at most ${MAX_FORMULA_LENGTH} characters` })
+      .optional(),
   })
   .strict();
 export type Signal = z.infer<typeof SignalSchema>;
@@ -317,14 +351,20 @@ const ScenarioShape = z
       error: `must be ${SCENARIO_SCHEMA_VERSION} (the only scenario format version this engine reads)`,
     }),
     id: id(),
-    title: z.string({ error: 'must be a string' }),
-    description: z.string().optional(),
+    title: nameText(),
+    description: descriptionText().optional(),
     statusQuo: PositionSchema,
     dimensionWeights: DimensionWeightsSchema.default({ firmness: 1, engagement: 1 }),
-    allies: z.array(AllySchema).min(1, { error: 'must list at least one ally' }).max(1000),
-    blocs: z.array(BlocSchema).default([]),
-    events: z.array(EventSchema).max(200).default([]),
-    options: z.array(OptionSchema).min(1, { error: 'must list at least one strategy option' }).max(200),
+    allies: z
+      .array(AllySchema)
+      .min(1, { error: 'must list at least one ally' })
+      .max(MAX_ALLIES, { error: `must list at most ${count(MAX_ALLIES)} allies` }),
+    blocs: z.array(BlocSchema).max(MAX_BLOCS, { error: `must list at most ${count(MAX_BLOCS)} blocs` }).default([]),
+    events: z.array(EventSchema).max(MAX_EVENTS, { error: `must list at most ${count(MAX_EVENTS)} events` }).default([]),
+    options: z
+      .array(OptionSchema)
+      .min(1, { error: 'must list at least one strategy option' })
+      .max(MAX_OPTIONS, { error: `must list at most ${count(MAX_OPTIONS)} strategy options` }),
     bargaining: BargainingSchema.default(DEFAULT_BARGAINING),
     signal: SignalSchema.default(DEFAULT_SIGNAL),
     // Model 2, opt-in: no default is filled in, so a scenario without them validates to the same
@@ -376,7 +416,7 @@ export function scenarioReferenceProblems(input: unknown): ReferenceIssue[] {
     if (!isRecord(ally) || typeof ally.bloc !== 'string' || blocIds.has(ally.bloc)) return;
     issues.push({
       path: ['allies', index, 'bloc'],
-      message: `must be the id of a bloc listed in blocs (known: ${[...blocIds].join(', ') || 'none'})`,
+      message: `must be the id of a bloc listed in blocs (known: ${listForMessage([...blocIds])})`,
       input: ally.bloc,
     });
   });
@@ -459,16 +499,61 @@ function decisionRuleReferenceProblems(input: Record<string, unknown>, allyIds: 
     });
 }
 
+/**
+ * The number of shifts a scenario's events expand to (see {@link MAX_EXPANDED_SHIFTS}): `"*"`
+ * counts every ally, `bloc:<id>` every member of the bloc (at least 1), an ally id 1; a list's
+ * repeated entries count once. Works on any input, counting what it can.
+ *
+ * @example
+ * expandedShiftCount({ allies: [{ id: 'A' }, { id: 'B' }], events: [{ shifts: [{ allies: '*' }, { allies: ['A'] }] }] }); // => 3
+ */
+export function expandedShiftCount(input: unknown): number {
+  if (!isRecord(input)) return 0;
+  const allies = listOf(input.allies);
+  const members = new Map<string, number>();
+  for (const ally of allies)
+    if (isRecord(ally) && typeof ally.bloc === 'string') members.set(ally.bloc, (members.get(ally.bloc) ?? 0) + 1);
+  let total = 0;
+  for (const event of listOf(input.events)) {
+    if (!isRecord(event)) continue;
+    for (const shift of listOf(event.shifts)) {
+      if (!isRecord(shift)) continue;
+      if (shift.allies === '*') total += allies.length;
+      else
+        for (const target of new Set(listOf(shift.allies)))
+          total += typeof target === 'string' && target.startsWith('bloc:') ? Math.max(1, members.get(target.slice(5)) ?? 0) : 1;
+    }
+  }
+  return total;
+}
+
+/**
+ * Checks the budgets that span several fields of a scenario: the shifts its events expand to
+ * ({@link MAX_EXPANDED_SHIFTS}). Counts and lengths of single fields are checked by the schema.
+ */
+export function scenarioBudgetProblems(input: unknown): ReferenceIssue[] {
+  const expanded = expandedShiftCount(input);
+  if (expanded <= MAX_EXPANDED_SHIFTS) return [];
+  return [
+    {
+      path: ['events'],
+      message: `must expand to at most ${count(MAX_EXPANDED_SHIFTS)} shifts ("*" counts every ally, "bloc:<id>" every member), but expand to ${count(expanded)}; target fewer allies or use fewer events`,
+      input: `${count(listOf(isRecord(input) ? input.events : undefined).length)} events`,
+    },
+  ];
+}
+
 /** The scenario's shape, without the cross-reference checks. */
 export const ScenarioShapeSchema = ScenarioShape;
 
 /**
  * The scenario schema. Parsing fills the documented defaults (dimension weights 1 and 1, no blocs,
  * no events, {@link DEFAULT_BARGAINING}, {@link DEFAULT_SIGNAL}) and checks every cross-reference
- * ({@link scenarioReferenceProblems}).
+ * ({@link scenarioReferenceProblems}) and budget ({@link scenarioBudgetProblems}). Prefer
+ * `parseScenario`, which also refuses inputs nested too deep before zod walks them.
  */
 export const ScenarioSchema = ScenarioShape.superRefine((scenario, ctx) => {
-  for (const issue of scenarioReferenceProblems(scenario)) ctx.addIssue({ code: 'custom', ...issue });
+  for (const issue of [...scenarioReferenceProblems(scenario), ...scenarioBudgetProblems(scenario)]) ctx.addIssue({ code: 'custom', ...issue });
 });
 
 /** A validated scenario, with every default filled in. */

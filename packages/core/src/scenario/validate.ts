@@ -1,7 +1,8 @@
 /** Validating scenarios at the boundary: all problems at once, each with its path and value. */
 import type { z } from 'zod';
-import { formatPath, type Problem, ConcertInputError } from '../problems.js';
-import { ScenarioShapeSchema, scenarioReferenceProblems, type Scenario } from './schema.js';
+import { MAX_ALLIES, MAX_BLOCS, MAX_EVENTS, MAX_NESTING_DEPTH, MAX_OPTIONS, MAX_SHIFTS_PER_EVENT, MAX_SHIFT_TARGETS, nestingTooDeep } from '../budgets.js';
+import { capProblems, formatPath, type Problem, ConcertInputError } from '../problems.js';
+import { ScenarioShapeSchema, scenarioBudgetProblems, scenarioReferenceProblems, type Scenario } from './schema.js';
 
 /** The outcome of {@link parseScenario}: the scenario, or every problem with it. */
 export type ParseResult<T> =
@@ -70,11 +71,16 @@ export function problemsFromZod(issues: readonly z.core.$ZodIssue[], prefix: rea
         problems.push(...problemsFromZod(branches[0]!, path));
         continue;
       }
-      problems.push({
-        path: formatPath(path),
-        message: 'must be a number in [0, 1], or an object { center, uncertainty }',
-        value: issue.input,
-      });
+      // A union with its own message (a seed: a string or a whole number) says it; the scenario's
+      // one union without (an uncertain parameter) gets its own words.
+      const own = issue.message !== '' && !issue.message.startsWith('Invalid input');
+      if (own && issue.input === undefined) problems.push({ path: formatPath(path), message: `is required (it ${issue.message})` });
+      else
+        problems.push({
+          path: formatPath(path),
+          message: own ? issue.message : 'must be a number in [0, 1], or an object { center, uncertainty }',
+          value: issue.input,
+        });
       continue;
     }
     if (issue.code === 'unrecognized_keys') {
@@ -91,6 +97,58 @@ export function problemsFromZod(issues: readonly z.core.$ZodIssue[], prefix: rea
   return problems;
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** What other Concert files say they are, so that one given as a scenario gets a useful answer. */
+const NOT_A_SCENARIO: Record<string, string> = {
+  'concert-result':
+    'is a result ("format": "concert-result"), not a scenario: rerun it with `concert replay`, or take the scenario it holds in its "scenario" field',
+  'concert-partial':
+    'is a shard\'s partial result ("format": "concert-partial"), not a scenario: add the shards up with `concert merge`, or take the scenario it holds in its "scenario" field',
+};
+
+/**
+ * The problems found before the schema walks an input, each of which would make that walk slow,
+ * huge or deep: another kind of Concert file, nesting deeper than {@link MAX_NESTING_DEPTH}, and
+ * lists longer than their budgets. Checked without recursion. An empty list means the schema may
+ * look at the input.
+ */
+export function scenarioInputProblems(input: unknown): Problem[] {
+  if (!isRecord(input)) return [];
+  const kind = typeof input['format'] === 'string' ? NOT_A_SCENARIO[input['format']] : undefined;
+  if (kind !== undefined) return [{ path: '', message: kind }];
+  const deep = nestingTooDeep(input, MAX_NESTING_DEPTH);
+  if (deep !== null)
+    return [
+      {
+        path: formatPath(deep.path.slice(0, 8)) + (deep.path.length > 8 ? '...' : ''),
+        message: `is nested too deep: a scenario nests at most ${MAX_NESTING_DEPTH} levels of lists and objects (a valid one nests 6)`,
+      },
+    ];
+  const problems: Problem[] = [];
+  const tooLong = (path: readonly (string | number)[], value: unknown, max: number, what: string) => {
+    if (Array.isArray(value) && value.length > max)
+      problems.push({ path: formatPath(path), message: `must list at most ${count(max)} ${what}`, value: `${count(value.length)} entries` });
+  };
+  tooLong(['allies'], input['allies'], MAX_ALLIES, 'allies');
+  tooLong(['blocs'], input['blocs'], MAX_BLOCS, 'blocs');
+  tooLong(['events'], input['events'], MAX_EVENTS, 'events');
+  tooLong(['options'], input['options'], MAX_OPTIONS, 'strategy options');
+  const events = input['events'];
+  if (Array.isArray(events) && events.length <= MAX_EVENTS)
+    events.forEach((event: unknown, e) => {
+      if (!isRecord(event)) return;
+      const shifts = event['shifts'];
+      tooLong(['events', e, 'shifts'], shifts, MAX_SHIFTS_PER_EVENT, 'shifts');
+      if (Array.isArray(shifts) && shifts.length <= MAX_SHIFTS_PER_EVENT)
+        shifts.forEach((shift: unknown, s) => {
+          if (isRecord(shift)) tooLong(['events', e, 'shifts', s, 'allies'], shift['allies'], MAX_SHIFT_TARGETS, 'allies and blocs');
+        });
+    });
+  return problems;
+}
+
 /**
  * Validates a scenario (for example parsed JSON) and fills its defaults.
  *
@@ -99,17 +157,20 @@ export function problemsFromZod(issues: readonly z.core.$ZodIssue[], prefix: rea
  * if (!parsed.success) console.error(parsed.problems.map(formatProblem).join('\n'));
  */
 export function parseScenario(input: unknown): ParseResult<Scenario> {
+  // Inputs that are too big or too deep for the schema to walk are refused first, on their own.
+  const early = scenarioInputProblems(input);
+  if (early.length > 0) return { success: false, problems: capProblems(early) };
   // Shape and references are checked separately, so that a scenario with a bad number and a
   // duplicate id gets both reported at once.
   const result = ScenarioShapeSchema.safeParse(input, { reportInput: true });
   const problems = result.success ? [] : problemsFromZod(result.error.issues);
-  for (const issue of scenarioReferenceProblems(input))
+  for (const issue of [...scenarioReferenceProblems(input), ...scenarioBudgetProblems(input)])
     problems.push(
       issue.input === undefined
         ? { path: formatPath(issue.path), message: issue.message }
         : { path: formatPath(issue.path), message: issue.message, value: issue.input },
     );
-  if (problems.length > 0) return { success: false, problems: sortProblems(problems) };
+  if (problems.length > 0) return { success: false, problems: capProblems(sortProblems(problems)) };
   return { success: true, data: result.data as Scenario };
 }
 

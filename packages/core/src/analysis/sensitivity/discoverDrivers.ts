@@ -5,7 +5,7 @@
  */
 import { scenarioHash } from '../../run/prepare.js';
 import type { Seed } from '../../random/random.js';
-import { ConcertInputError } from '../../problems.js';
+import { ConcertInputError, listForMessage } from '../../problems.js';
 import { validateScenario } from '../../scenario/validate.js';
 import { ENGINE_VERSION, modelVersionOf } from '../../version.js';
 import { recordPasses } from './passRecords.js';
@@ -90,7 +90,7 @@ export function discoverDrivers(scenarioInput: unknown, settingsInput: Discovery
   const option = scenario.options.find((o) => o.id === settings.option);
   if (option === undefined)
     throw new ConcertInputError('invalid discovery settings', [
-      { path: 'option', message: `must be the id of an option of this scenario (${scenario.options.map((o) => o.id).join(', ')})`, value: settings.option },
+      { path: 'option', message: `must be the id of an option of this scenario (${listForMessage(scenario.options.map((o) => o.id))})`, value: settings.option },
     ], 'analysis-settings');
   const holdoutPasses = settings.holdoutPasses ?? settings.passes;
   const total = settings.passes + holdoutPasses;

@@ -10,7 +10,8 @@ import { blockCount } from '../../run/blocks.js';
 import { EngineState, evaluateOption } from '../../run/engine.js';
 import { forEachPass } from '../../run/passes.js';
 import { compileModel } from '../../model/compiledModel.js';
-import { ConcertInputError } from '../../problems.js';
+import { formulaCostProblem } from '../../run/formulaCost.js';
+import { ConcertInputError, listForMessage } from '../../problems.js';
 import type { Seed } from '../../random/random.js';
 import { STANCE_PARAMETERS, type Scenario } from '../../scenario/schema.js';
 import { validateScenario } from '../../scenario/validate.js';
@@ -64,10 +65,12 @@ export function recordPasses(
     throw new ConcertInputError('invalid records settings', [{ path: 'passes', message: `must be a whole number from 1 to ${MAX_RECORDED_PASSES} (records are kept in memory)`, value: passes }], 'analysis-settings');
   const scenario = validateScenario(scenarioInput);
   const model = compileModel(scenario);
+  const tooSlow = formulaCostProblem(model, passes, scenario.signal.formula, 'recording passes');
+  if (tooSlow !== null) throw new ConcertInputError('signal formula too slow for this analysis', [tooSlow], 'signal-formula');
   const chosen = options === undefined ? scenario.options.map((_, index) => index) : options.map((id) => scenario.options.findIndex((o) => o.id === id));
   const unknown = chosen.flatMap((index, i) => (index < 0 ? [i] : []));
   if (unknown.length > 0)
-    throw new ConcertInputError('invalid records settings', unknown.map((i) => ({ path: `options[${i}]`, message: `must be the id of an option of this scenario (${scenario.options.map((o) => o.id).join(', ')})`, value: options![i] })), 'analysis-settings');
+    throw new ConcertInputError('invalid records settings', unknown.map((i) => ({ path: `options[${i}]`, message: `must be the id of an option of this scenario (${listForMessage(scenario.options.map((o) => o.id))})`, value: options![i] })), 'analysis-settings');
 
   const features: RecordedFeature[] = [];
   const sources: { kind: 'event' | 'stance' | 'threshold'; index: number }[] = [];

@@ -4,7 +4,7 @@
  * ranges inside a parameter's domain, sample sizes large enough for the requested indices).
  */
 import { z } from 'zod';
-import { ConcertInputError, type Problem } from '../../problems.js';
+import { ConcertInputError, type Problem, listForMessage } from '../../problems.js';
 import { MAX_PASSES, type Scenario } from '../../scenario/schema.js';
 import { problemsFromZod } from '../../scenario/validate.js';
 import {
@@ -214,7 +214,7 @@ export function resolveOptionIds(scenario: Scenario, ids: readonly string[] | un
   const indices: number[] = [];
   ids.forEach((id, i) => {
     const index = known.indexOf(id);
-    if (index < 0) problems.push({ path: `${path}[${i}]`, message: `must be the id of an option of this scenario (${known.join(', ')})`, value: id });
+    if (index < 0) problems.push({ path: `${path}[${i}]`, message: `must be the id of an option of this scenario (${listForMessage(known)})`, value: id });
     else if (!indices.includes(index)) indices.push(index);
   });
   return indices;

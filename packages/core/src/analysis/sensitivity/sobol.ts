@@ -13,7 +13,9 @@ import { checkRange, throwIfAborted } from '../../run/blocks.js';
 import { EngineState, evaluateOption } from '../../run/engine.js';
 import { forEachPass } from '../../run/passes.js';
 import { compileModel, type CompiledModel } from '../../model/compiledModel.js';
-import { ConcertInputError, type Problem } from '../../problems.js';
+import { formulaCostProblem } from '../../run/formulaCost.js';
+import { MAX_SOBOL_VALUES } from '../../budgets.js';
+import { ConcertInputError, type Problem, listForMessage } from '../../problems.js';
 import type { Seed } from '../../random/random.js';
 import { blockCount } from '../../run/blocks.js';
 import { scenarioHash } from '../../run/prepare.js';
@@ -140,7 +142,7 @@ export function prepareSobol(scenarioInput: unknown, settingsInput: SobolSetting
       else
         problems.push({
           path: `outputs[${i}].option`,
-          message: `must be the id of an option of this scenario (${scenario.options.map((o) => o.id).join(', ')})`,
+          message: `must be the id of an option of this scenario (${listForMessage(scenario.options.map((o) => o.id))})`,
           value: output.option,
         });
     });
@@ -158,12 +160,22 @@ export function prepareSobol(scenarioInput: unknown, settingsInput: SobolSetting
       message: `must be at least ${MINIMUM_INNER_PASSES} (the inner estimate of a probability then has a standard error of at most 0.05)`,
       value: settings.innerPasses,
     });
+  const values = (k + 2) * settings.samples * (k + Math.max(1, outputs.length));
+  if (values > MAX_SOBOL_VALUES)
+    problems.push({
+      path: 'samples',
+      message: `must keep the analysis within ${MAX_SOBOL_VALUES.toLocaleString('en-US')} numbers in memory: ${(k + 2).toLocaleString('en-US')} x samples design points, each with ${k} parameters and ${outputs.length} outputs, hold ${values.toLocaleString('en-US')}; use fewer samples, parameters or outputs`,
+      value: settings.samples,
+    });
   if (problems.length > 0) throw new ConcertInputError('invalid Sobol settings', problems, 'analysis-settings');
 
   const design = saltelliDesign(k, settings.samples, settings.seed);
+  const model = compileModel(scenario);
+  const tooSlow = formulaCostProblem(model, (k + 2) * settings.samples * settings.innerPasses, scenario.signal.formula, 'a Sobol analysis');
+  if (tooSlow !== null) throw new ConcertInputError('signal formula too slow for this analysis', [tooSlow], 'signal-formula');
   return {
     scenario,
-    model: compileModel(scenario),
+    model,
     parameters,
     ranges: settings.parameters.map(({ lower, upper }) => ({ lower, upper })),
     outputs,

@@ -23,6 +23,7 @@ import { BLOCK_SIZE, blockCount } from '../../run/blocks.js';
 import { EngineState, evaluateOption } from '../../run/engine.js';
 import { forEachPass } from '../../run/passes.js';
 import { compileModel, sigmoid, type CompiledModel } from '../../model/compiledModel.js';
+import { formulaCostProblem } from '../../run/formulaCost.js';
 import { ConcertInputError, type Problem } from '../../problems.js';
 import type { Seed } from '../../random/random.js';
 import type { BlockRange } from '../../run/blocks.js';
@@ -198,6 +199,8 @@ export function prepareTornado(scenarioInput: unknown, settingsInput: TornadoSet
     }
   }
   const blocks = blockCount(settings.passes);
+  const tooSlow = formulaCostProblem(model, settings.passes * (1 + points.length), scenario.signal.formula, 'a tornado');
+  if (tooSlow !== null) throw new ConcertInputError('signal formula too slow for this analysis', [tooSlow], 'signal-formula');
   return {
     scenario,
     model,
