@@ -5,8 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvCell, escapeControlCharacters, hasControlCharacters, simulate, type ScenarioInput } from '../../packages/core/src/index.js';
-import { resultCsv } from '../../packages/core/cli/formats/csv.js';
+import { csvCell, escapeControlCharacters, hasControlCharacters, resultCsv, simulate, type ScenarioInput } from '../../packages/core/src/index.js';
 import { resultJson } from '../../packages/core/cli/output.js';
 import { runCli, temporaryDirectory } from '../cli/helpers.js';
 import { writeFileSync } from 'node:fs';
@@ -69,7 +68,7 @@ describe('CSV cells', () => {
     scenario.options = scenario.options.map((option, k) => ({ ...option, name: ATTACKS[k % ATTACKS.length]! }));
     const csv = resultCsv(simulate(scenario, { passes: 500, seed: 3 }), 'options');
     const rows = csv.trim().split('\n').map(cells);
-    const nameColumn = rows[0]!.indexOf('option_name');
+    const nameColumn = rows[0]!.indexOf('option');
     for (const row of rows.slice(1)) {
       expect(row[nameColumn]!.startsWith("'"), row[nameColumn]).toBe(true);
       for (const [k, cell] of row.entries()) if (k > nameColumn && cell !== '') expect(Number.isFinite(Number(cell)), cell).toBe(true);
