@@ -12,8 +12,64 @@
  * change how another formula, or another run, computes. How the signal enters a pass is `signal.ts`;
  * the cost probe that refuses formulas too slow for a run is `run/formulaCost.ts`.
  */
-import * as mathjs from 'mathjs';
-import type { EvalFunction, MathNode } from 'mathjs';
+import {
+  create,
+  parseDependencies,
+  addDependencies,
+  subtractDependencies,
+  multiplyDependencies,
+  divideDependencies,
+  powDependencies,
+  modDependencies,
+  unaryMinusDependencies,
+  unaryPlusDependencies,
+  equalDependencies,
+  unequalDependencies,
+  smallerDependencies,
+  largerDependencies,
+  smallerEqDependencies,
+  largerEqDependencies,
+  andDependencies,
+  orDependencies,
+  notDependencies,
+  xorDependencies,
+  absDependencies,
+  signDependencies,
+  minDependencies,
+  maxDependencies,
+  roundDependencies,
+  floorDependencies,
+  ceilDependencies,
+  fixDependencies,
+  sqrtDependencies,
+  cbrtDependencies,
+  expDependencies,
+  expm1Dependencies,
+  logDependencies,
+  log10Dependencies,
+  log2Dependencies,
+  log1pDependencies,
+  hypotDependencies,
+  sinDependencies,
+  cosDependencies,
+  tanDependencies,
+  asinDependencies,
+  acosDependencies,
+  atanDependencies,
+  atan2Dependencies,
+  sinhDependencies,
+  coshDependencies,
+  tanhDependencies,
+  piDependencies,
+  eDependencies,
+  // @ts-expect-error PIDependencies is in mathjs (the upper-case alias of pi) but not in its type declarations.
+  PIDependencies,
+  // @ts-expect-error EDependencies, likewise.
+  EDependencies,
+  type EvalFunction,
+  type FactoryFunctionMap,
+  type MathNode,
+} from 'mathjs';
 import { MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH, MAX_FORMULA_NODES } from '../budgets.js';
 import { ConcertInputError, describeValue, listForMessage } from '../problems.js';
 
@@ -72,19 +128,65 @@ export interface CompiledSignalFormula {
   readonly shape: SignalFormulaShape;
 }
 
-type Dependencies = Record<string, mathjs.FactoryFunctionMap[string]>;
+type Dependencies = Record<string, FactoryFunctionMap[string]>;
 
-/** The mathjs factories a private instance is built from: the parser and the allowed functions. */
-const FACTORIES: Dependencies = (() => {
-  const all = mathjs as unknown as Record<string, Dependencies[string] | undefined>;
-  const factories: Dependencies = {};
-  for (const name of ['parse', ...SIGNAL_OPERATORS, ...SIGNAL_FUNCTIONS, 'pi', 'e', 'PI', 'E']) {
-    const dependencies = all[`${name}Dependencies`];
-    if (dependencies === undefined) throw new Error(`mathjs has no ${name}Dependencies (signalFormula.ts needs it)`);
-    factories[`${name}Dependencies`] = dependencies;
-  }
-  return factories;
-})();
+/**
+ * The mathjs factories a private instance is built from: the parser and the allowed functions,
+ * imported by name (a bundler then leaves the rest of mathjs out, and mathjs's default instance,
+ * which costs most of a second to build, is never made).
+ */
+const FACTORIES = {
+  parseDependencies,
+  addDependencies,
+  subtractDependencies,
+  multiplyDependencies,
+  divideDependencies,
+  powDependencies,
+  modDependencies,
+  unaryMinusDependencies,
+  unaryPlusDependencies,
+  equalDependencies,
+  unequalDependencies,
+  smallerDependencies,
+  largerDependencies,
+  smallerEqDependencies,
+  largerEqDependencies,
+  andDependencies,
+  orDependencies,
+  notDependencies,
+  xorDependencies,
+  absDependencies,
+  signDependencies,
+  minDependencies,
+  maxDependencies,
+  roundDependencies,
+  floorDependencies,
+  ceilDependencies,
+  fixDependencies,
+  sqrtDependencies,
+  cbrtDependencies,
+  expDependencies,
+  expm1Dependencies,
+  logDependencies,
+  log10Dependencies,
+  log2Dependencies,
+  log1pDependencies,
+  hypotDependencies,
+  sinDependencies,
+  cosDependencies,
+  tanDependencies,
+  asinDependencies,
+  acosDependencies,
+  atanDependencies,
+  atan2Dependencies,
+  sinhDependencies,
+  coshDependencies,
+  tanhDependencies,
+  piDependencies,
+  eDependencies,
+  PIDependencies,
+  EDependencies,
+} as unknown as Dependencies;
 
 /** The instance functions that could reach outside an expression, replaced on every private instance. */
 const SEALED = ['config', 'import', 'create', 'createUnit', 'evaluate', 'parse', 'compile', 'help', 'simplify', 'derivative', 'resolve', 'random'];
@@ -96,7 +198,7 @@ const SEALED = ['config', 'import', 'create', 'createUnit', 'evaluate', 'parse',
  * instance is sealed.
  */
 function privateMath(): { parse: (text: string) => MathNode } {
-  const math = mathjs.create(FACTORIES) as unknown as Record<string, unknown> & {
+  const math = create(FACTORIES) as unknown as Record<string, unknown> & {
     parse: (text: string) => MathNode;
     import: (values: object, options: object) => void;
   };
