@@ -6,8 +6,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { validateScenario, type Scenario } from '../src/index.js';
 import type { CliContext } from './context.js';
-import { InputFailure } from './exitCodes.js';
+import { InputFailure, rethrowAsFailure } from './exitCodes.js';
 import { readJsonFile } from './files.js';
 
 /** One built-in scenario: its name (the file name without `.json`), its title and description, and its file. */
@@ -65,4 +66,19 @@ export function readScenarioArgument(fileOrName: string, context: CliContext): u
   throw new InputFailure('cannot read the scenario', [
     { path: fileOrName, message: `no such file${names === '' ? '' : `, and no built-in scenario of that name (built-in: ${names}; see \`concert scenarios\`)`}` },
   ]);
+}
+
+/**
+ * Reads a scenario ({@link readScenarioArgument}) and validates it: budgets, nesting, "this is a
+ * result", the schema.
+ *
+ * @throws {InputFailure} naming the file, with every problem.
+ */
+export function readValidScenario(fileOrName: string, context: CliContext): Scenario {
+  const scenario = readScenarioArgument(fileOrName, context);
+  try {
+    return validateScenario(scenario);
+  } catch (error) {
+    return rethrowAsFailure(error, () => `invalid scenario in ${fileOrName}`);
+  }
 }

@@ -31,6 +31,7 @@ import { scenarioHash } from '../../run/prepare.js';
 import type { Progress } from '../../run/simulate.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { validateScenario } from '../../scenario/validate.js';
+import { formulaCostProblem } from '../../run/formulaCost.js';
 import { wilsonInterval, type Estimate } from '../../statistics.js';
 import { ENGINE_VERSION, MODEL_VERSION } from '../../version.js';
 import { pairedDifference } from '../sensitivity/pairedDifference.js';
@@ -150,8 +151,8 @@ export function pairingProblem(baseline: Scenario, current: Scenario): string | 
  * Validates both scenarios and the settings, matches options and allies by id, and checks
  * whether the runs can be paired.
  *
- * @throws {ConcertInputError} for an invalid scenario (paths prefixed `baseline.` or `current.`)
- *   or invalid settings.
+ * @throws {ConcertInputError} for an invalid scenario (paths prefixed `baseline.` or `current.`),
+ *   a signal formula too slow for the passes (the cost probe, as for a run), or invalid settings.
  */
 export function prepareComparison(baselineInput: unknown, currentInput: unknown, settingsInput: ComparisonSettings): ComparisonPlan {
   const settings = parseSettings(ComparisonSettingsSchema, settingsInput, 'comparison');
@@ -173,11 +174,17 @@ export function prepareComparison(baselineInput: unknown, currentInput: unknown,
     });
   const options = match(baseline.options, current.options);
   const allies = match(baseline.allies, current.allies);
+  const baselineModel = compileModel(baseline);
+  const currentModel = compileModel(current);
+  for (const [side, model, scenario] of [['baseline', baselineModel, baseline], ['current', currentModel, current]] as const) {
+    const tooSlow = formulaCostProblem(model, settings.passes, scenario.signal.formula, 'a comparison');
+    if (tooSlow !== null) throw new ConcertInputError(`signal formula of the ${side} scenario too slow for this comparison`, [{ ...tooSlow, path: `${side}.${tooSlow.path}` }], 'signal-formula');
+  }
   return {
     baseline,
     current,
-    baselineModel: compileModel(baseline),
-    currentModel: compileModel(current),
+    baselineModel,
+    currentModel,
     pairing: { paired: reason === null, reason },
     options,
     allies,
