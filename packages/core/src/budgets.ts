@@ -77,7 +77,7 @@ export const MAX_RESULT_FILE_BYTES = 256 * 1024 * 1024;
 
 /**
  * Largest data file (`concert backtest`, `concert calibrate`) the CLI reads, in bytes: the DEU III
- * training half is 46 KB, the whole published data set about 0.3 MB.
+ * training half is 46 KB.
  */
 export const MAX_DATASET_FILE_BYTES = 16 * 1024 * 1024;
 /** Most rows (lines) of a data file: one per issue (DEU III) or per issue and actor (tidy). */
