@@ -99,6 +99,20 @@ describe('--out never destroys, for every new command', () => {
     expect(readFileSync(join(dir, input))).toEqual(before);
   });
 
+  it.each([
+    ['landscape', ['landscape', 'nato-russia-2025', '-g', '3', '-n', '100'], 'examples/scenarios/nato-russia-2025.json'],
+    ['compare', ['compare', 'x.json', 'nato-russia-2025', '-n', '100'], 'examples/scenarios/nato-russia-2025.json'],
+    ['backtest', ['backtest', 'deu3-train', '-n', '100'], 'examples/data/deu3/deu3-train.tsv'],
+    ['experiment', ['experiment', 'hawks-latin-hypercube', '-n', '100'], 'examples/experiments/hawks-latin-hypercube.json'],
+  ])('%s refuses --out onto the built-in file it reads by name', async (_name, argv, builtIn) => {
+    const path = join(ROOT, builtIn);
+    const before = readFileSync(path);
+    const outcome = await run([...argv, '--out', path]);
+    expectSentences(outcome, 2);
+    expect(outcome.stderr).toContain(`--out ${JSON.stringify(path)} is also an input of this command; writing there would destroy it`);
+    expect(readFileSync(path)).toEqual(before);
+  });
+
   it.each(Object.keys(NORMAL))('%s refuses a read-only --out, keeps a replaced file\'s mode, and writes through a link', async (name) => {
     const argv = NORMAL[name]!;
     writeFileSync(join(dir, `${name}-kept.txt`), 'precious');

@@ -12,6 +12,7 @@ import { outputWriter } from '../files.js';
 import { prettyJson } from '../output.js';
 import { createWorkerPool } from '../workers/pool.js';
 import { parallelForecaster } from '../workers/parallelBacktest.js';
+import { builtInFileOr } from '../scenarios.js';
 import { DATA_LAYOUTS, readDatasetFile } from './backtest.js';
 
 /** A whole-number option (`_` allowed as a digit separator), or `fallback`; its range is the core's to check. */
@@ -44,6 +45,7 @@ calibration as JSON. Every candidate forecasts every issue; folds are drawn by p
 fold the candidate with the lowest CRPS among those whose 80% intervals contain 72-88% of the
 training outcomes is chosen on the other folds and scored, afresh, on the fold: the file records
 these out-of-fold scores, the choice made on all issues and its in-sample scores.
+The data file may be \`deu3-train\`, the training half of DEU III that ships with Concert.
 See docs/VALIDATION.md. Never run it on the data you will report accuracy on.
 
 Options:
@@ -63,7 +65,7 @@ ${WORKERS_HELP}
 Exit status: 0 written, 1 invalid or unreadable data set, 2 bad usage.
 
 Examples:
-  concert calibrate examples/data/deu3/deu3-train.tsv --workers 2 --out examples/calibration/deu3.json
+  concert calibrate deu3-train --workers 2 --out my-calibration.json
 `,
 
   async execute(args, context) {
@@ -76,7 +78,7 @@ Examples:
     const passes = wholeNumber(args, 'passes', 400);
     const evaluationPasses = wholeNumber(args, 'evaluation-passes', 2000);
     const folds = wholeNumber(args, 'folds', 10);
-    const write = outputWriter(stringOption(args, 'out'), context, [file!]);
+    const write = outputWriter(stringOption(args, 'out'), context, [builtInFileOr(file!, 'datasets', ['.tsv'], context)]);
     const { dataset, text } = readDatasetFile(file!, context, layout);
     const pool = workers > 1 ? createWorkerPool(workers) : undefined;
     try {

@@ -7,7 +7,7 @@ import { outputWriter } from '../files.js';
 import { comparisonCsv, comparisonTable } from '../formats/landscapeTables.js';
 import { prettyJson } from '../output.js';
 import { DEFAULT_PASSES, DEFAULT_SEED } from '../runSettings.js';
-import { readScenarioArgument } from '../scenarios.js';
+import { readScenarioArgument, scenarioFileOf } from '../scenarios.js';
 
 export { comparisonCsv, comparisonTable } from '../formats/landscapeTables.js';
 
@@ -31,7 +31,8 @@ change in consensus, risk, viability and each ally's blocker rate, with its stan
 the same order) every pass draws the same numbers in both, so the change is paired (a mean of
 per-pass differences) and noise the two share cancels; otherwise the comparison says why it
 cannot be paired and reports unpaired changes (Newcombe intervals). Options in one scenario only
-are listed as added or removed. See docs/LANDSCAPE.md.
+are listed as added or removed. Each scenario is a file or the name of a built-in scenario
+(\`concert scenarios\`). See docs/LANDSCAPE.md.
 
 Options:
   -n, --passes N      passes for each scenario (default ${DEFAULT_PASSES.toLocaleString('en-US')})
@@ -46,16 +47,16 @@ settings (every problem listed), 2 bad usage.
 
 Examples:
   concert compare baseline.json current.json --format table
-  concert compare examples/scenarios/nato-russia-2025.json examples/scenarios/us-disengagement.json --passes 20000 --format csv
+  concert compare nato-russia-2025 us-disengagement --passes 20000 --format csv
 `,
 
   async execute(args, context) {
     const [baselineFile, currentFile] = expectPositionals(args, 'the baseline and the current scenario files (concert compare <baseline.json> <current.json>)', 2);
     const format = parseChoice('format', stringOption(args, 'format') ?? 'json', FORMATS);
     const settings = { passes: passesOption(args, DEFAULT_PASSES), seed: seedOption(args, DEFAULT_SEED) };
-    const write = outputWriter(stringOption(args, 'out'), context, [baselineFile!, currentFile!]);
-    const baseline = readScenarioArgument(baselineFile!, context);
-    const current = readScenarioArgument(currentFile!, context);
+    const write = outputWriter(stringOption(args, 'out'), context, [scenarioFileOf(baselineFile!, context), scenarioFileOf(currentFile!, context)]);
+    const baseline = readScenarioArgument(baselineFile!, context, 'the baseline scenario');
+    const current = readScenarioArgument(currentFile!, context, 'the current scenario');
     let result: ComparisonResult;
     try {
       result = compareScenarios(baseline, current, settings);

@@ -43,7 +43,7 @@ import {
 } from '../args.js';
 import type { Command, ParsedArgs } from '../command.js';
 import type { CliContext } from '../context.js';
-import { builtInScenarios } from '../scenarios.js';
+import { builtInFileOr, builtInScenarios, scenarioFileOf } from '../scenarios.js';
 import { EXIT_INVALID_INPUT, EXIT_OK, InputFailure, UsageError } from '../exitCodes.js';
 import { outputWriter, readBytesFile, readJsonFile } from '../files.js';
 import { jsonText, prettyJson } from '../output.js';
@@ -121,6 +121,7 @@ export function readScenarioReference(reference: string, directory: string, cont
  * design cannot be read (its reading fails later, with the full message).
  */
 function designScenarioFiles(file: string, context: CliContext): string[] {
+  file = builtInFileOr(file, 'experiments', ['.json'], context);
   let input: unknown;
   try {
     input = readJsonFile(file, context, 'the experiment design');
@@ -129,7 +130,11 @@ function designScenarioFiles(file: string, context: CliContext): string[] {
   }
   if (!isObject(input)) return [];
   const references = [input['scenario'], ...(Array.isArray(input['scenarios']) ? input['scenarios'] : [])].filter((item): item is string => typeof item === 'string');
-  return references.map((reference) => join(dirname(file), reference));
+  // As readScenarioReference finds them: a file relative to the design, else a built-in scenario.
+  return references.map((reference) => {
+    const relative = join(dirname(file), reference);
+    return existsSync(resolve(context.cwd, relative)) ? relative : scenarioFileOf(reference, context);
+  });
 }
 
 /** Names are the files' base names, unless two files share one: then the references as given. */
@@ -155,6 +160,7 @@ export function prepareExperimentFromFiles(
   context: CliContext,
   overrides: { scenarios?: readonly string[]; passes?: number; seed?: string | number } = {},
 ): ExperimentPlan {
+  file = builtInFileOr(file, 'experiments', ['.json'], context);
   const input = readJsonFile(file, context, 'the experiment design');
   if (input === null || typeof input !== 'object' || Array.isArray(input))
     throw new InputFailure(`invalid experiment design in ${file}`, [{ path: '', message: 'must be a JSON object (see `concert schema --design`)', value: input }], 'analysis-settings');
@@ -362,7 +368,8 @@ of a full factorial, a Latin hypercube or a scrambled Sobol' sequence, and every
 the design's passes from its seed: the same random numbers for every experiment (common random
 numbers). Writes one tidy row per experiment and option. The design's format: \`concert schema
 --design\`, and docs/EXPERIMENTS.md. Every value the design can set is checked against the
-field's domain, and every experiment's scenario is validated, before any pass runs.
+field's domain, and every experiment's scenario is validated, before any pass runs. The design
+is a file or the name of a built-in design (hawks-latin-hypercube, firmness-visibility-factorial).
 
 Options:
       --scenarios L    run the design on these scenario files instead of the design's own
@@ -387,10 +394,10 @@ ${WORKERS_HELP}
 Exit status: 0 done, 1 invalid design, scenario or file (every problem listed), 2 bad usage.
 
 Examples:
-  concert experiment examples/experiments/hawks-latin-hypercube.json --workers auto --out hawks.feather
-  concert experiment examples/experiments/firmness-visibility-factorial.json --format csv > grid.csv
-  concert experiment design.json --scenarios examples/scenarios/*.json --out batch.csv
-  concert experiment design.json --shard 2/8 --out part-2.json && concert merge part-*.json --out result.json
+  concert experiment hawks-latin-hypercube --workers auto --out hawks.feather
+  concert experiment firmness-visibility-factorial --format csv > grid.csv
+  concert experiment design.json --scenarios my-scenarios/*.json --out batch.csv
+  for i in 1 2 3 4; do concert experiment design.json --shard "$i/4" --out "part-$i.json"; done && concert merge part-*.json --out result.json
   concert replay hawks.feather
 `,
 
@@ -412,7 +419,7 @@ Examples:
     if (passesText !== undefined) overrides.passes = parsePasses(passesText);
     if (seedGiven) overrides.seed = seedOption(args, 1);
     // The design names its scenarios: refuse --out onto any of them before reading a scenario.
-    const write = outputWriter(out, context, [file!, ...scenarios, ...designScenarioFiles(file!, context)]);
+    const write = outputWriter(out, context, [builtInFileOr(file!, 'experiments', ['.json'], context), ...scenarios, ...designScenarioFiles(file!, context)]);
 
     const plan = prepareExperimentFromFiles(file!, context, overrides);
     const range = shard === undefined ? { from: 0, to: plan.units } : shardRange(plan.units, shard);

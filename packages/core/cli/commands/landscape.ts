@@ -22,7 +22,7 @@ import { outputWriter } from '../files.js';
 import { LANDSCAPE_MEASURES, landscapeCsv, landscapeTable } from '../formats/landscapeTables.js';
 import { prettyJson } from '../output.js';
 import { progressReporter } from '../progress.js';
-import { readValidScenario } from '../scenarios.js';
+import { readValidScenario, scenarioFileOf } from '../scenarios.js';
 import { landscapeInParallel } from '../workers/parallelLandscape.js';
 
 export { landscapeInParallel } from '../workers/parallelLandscape.js';
@@ -66,7 +66,8 @@ export const landscapeCommand: Command = {
 Judges every text on a grid of the firmness x engagement plane, at one visibility, in the same
 sampled worlds (common random numbers): consensus, risk and viability of each, with 95%
 intervals and the ally most often in the way, and the most viable text with its paired
-advantage over the runner-up. See docs/LANDSCAPE.md.
+advantage over the runner-up. The scenario is a file or the name of a built-in scenario
+(\`concert scenarios\`). See docs/LANDSCAPE.md.
 
 Options:
   -g, --grid G          points per side, 2 to 201 (default 41: 1,681 texts)
@@ -88,7 +89,7 @@ ${WORKERS_HELP}
 Exit status: 0 done, 1 invalid scenario or settings (every problem listed), 2 bad usage.
 
 Examples:
-  concert landscape examples/scenarios/nato-russia-2025.json --visibility 0.6 --format table
+  concert landscape nato-russia-2025 --visibility 0.6 --format table
   concert landscape scenario.json --grid 41 --passes 2000 --workers 2 --format csv --out map.csv
   concert landscape scenario.json --firmness 0.5:0.8 --engagement 0.2:0.5 --grid 31 --format table
 `,
@@ -110,7 +111,7 @@ Examples:
     if (engagement !== undefined) settings.engagement = parseRange('engagement', engagement);
     if (args.values['no-blockers'] === true) settings.blockers = false;
     const workers = workersOption(args);
-    const write = outputWriter(stringOption(args, 'out'), context, [file!]);
+    const write = outputWriter(stringOption(args, 'out'), context, [scenarioFileOf(file!, context)]);
 
     const scenario = readValidScenario(file!, context);
     const scale = 1000;

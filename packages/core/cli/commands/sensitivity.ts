@@ -36,7 +36,7 @@ import { emit, outputTarget, readJsonFile } from '../files.js';
 import { jsonText } from '../output.js';
 import { discoveryText, sobolTable, tornadoTable } from '../formats/sensitivityTables.js';
 import { progressReporter } from '../progress.js';
-import { readValidScenario } from '../scenarios.js';
+import { readValidScenario, scenarioFileOf } from '../scenarios.js';
 import { sobolPointsInParallel, tornadoBlocksInParallel } from '../workers/parallelSensitivity.js';
 import { discoveryCsv, sobolCsv, tornadoCsv } from '../formats/sensitivityCsv.js';
 import { parseShard, shardRange } from '../shard.js';
@@ -274,7 +274,7 @@ Examples:
     const quiet = args.values['quiet'] === true;
     const out = stringOption(args, 'out');
     const settingsFile = stringOption(args, 'settings');
-    const inputs = settingsFile === undefined ? [file!] : [file!, settingsFile];
+    const inputs = settingsFile === undefined ? [scenarioFileOf(file!, context)] : [scenarioFileOf(file!, context), settingsFile];
     if (out !== undefined) outputTarget(out, context, inputs);
     const scenario = readValidScenario(file!, context);
     const write = (text: string) => emit(text, out, context, inputs);
