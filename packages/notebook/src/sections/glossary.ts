@@ -33,6 +33,8 @@ export const GLOSSARY = {
   firmness: 'How firm a text is toward Russia, from 0 (normalization) to 1 (maximal confrontation).',
   engagement: 'How much dialogue a text keeps open, from 0 (none) to 1 (the most).',
   '95% interval': 'The range that holds the true share with 95% confidence given the passes run (Wilson interval); it narrows as passes grow.',
+  'paired comparison': 'Both the baseline scenario and the current one are run on the same passes, with the same random numbers for the same allies and events (common random numbers), and each option is judged in both versions of every pass: what did not change cancels out, so the change is measured far more precisely than between two separate runs.',
+  'no clear change': 'The 95% interval of the change contains 0: with these passes, the change cannot be told apart from no change (it may be noise).',
   'first order': 'A first-order Sobol index: the share of the measure’s variance a parameter explains on its own (0 to 1).',
   total: 'A total Sobol index: the share of variance a parameter explains alone or together with others (0 to 1, at least its first-order index).',
   bootstrap: 'Bootstrap interval: the design points are resampled with replacement many times; the spread of the recomputed index gives its interval.',
