@@ -16,7 +16,7 @@ import { effectiveScenario } from '../notebookState.js';
 import { button, section } from '../sections/controls.js';
 import { glossaryNote, term } from '../sections/glossary.js';
 import { sensitivityTargetOf } from './sensitivityTarget.js';
-import { sobolChart, sobolSummary, tornadoChart, tornadoSummary } from './sensitivityCharts.js';
+import { sobolChart, sobolSummary, tornadoChart, tornadoSteps, tornadoSummary } from './sensitivityCharts.js';
 import { JobClient, type WorkerLike } from '../workers/jobClient.js';
 import type { SensitivityJob, SensitivityOutcome } from './sensitivityProtocol.js';
 
@@ -32,6 +32,12 @@ export interface SensitivitySectionOptions {
 }
 
 const MEASURES: readonly SensitivityMeasure[] = ['consensus', 'risk', 'viability'];
+
+/** How the tornado chose its steps, in words (the rule of `tornadoSteps.ts` in the core). */
+function stepRuleWords(result: TornadoResult): string {
+  if (result.manifest.stepRule === 'absolute') return `by the same step of ${result.manifest.step}`;
+  return `by a step on its own scale (an uncertain stance center by half its uncertainty on the logit scale, a solidarity cost or the maximum drift by a quarter of its value, a probability or a plain number by ${result.manifest.step})`;
+}
 const MEASURE_WORDS: Record<SensitivityMeasure, string> = { consensus: 'consensus', risk: 'destabilization risk', viability: 'consensus without risk' };
 
 /**
@@ -108,9 +114,14 @@ export function sensitivitySection(app: NotebookApp, options: SensitivitySection
       replaceChildren(
         tornadoHolder,
         el('h3', {}, `Tornado: ${MEASURE_WORDS[measure]} of ${label}`),
-        el('p', { class: 'explain' }, `This chart shows how much the ${MEASURE_WORDS[measure]} of ${label} changes when each parameter moves by ${result.manifest.step} down (purple) and up (green), largest change on top, with the 95% interval of each change (black line). All moves use the same ${result.manifest.passes.toLocaleString('en-US')} passes (seed ${String(result.manifest.seed)}), so the changes are not noise from different draws.${stale(scenario)}`),
+        el('p', { class: 'explain', 'data-field': 'sensitivity-tornado-explain' }, `This chart shows how much the ${MEASURE_WORDS[measure]} of ${label} changes when each parameter moves down (purple) and up (green) ${stepRuleWords(result)}, largest change on top, with the 95% interval of each change (black line). All moves use the same ${result.manifest.passes.toLocaleString('en-US')} passes (seed ${String(result.manifest.seed)}), so the changes are not noise from different draws.${stale(scenario)}`),
         result.options.some((o) => o.id === option)
-          ? el('div', { class: 'chart' }, ...describedChart(renderChart(tornadoChart(result, { option, measure })), `Tornado: ${MEASURE_WORDS[measure]} of ${label}`, tornadoSummary(result, option, measure), 'sensitivity-tornado'))
+          ? el(
+              'div',
+              {},
+              el('div', { class: 'chart' }, ...describedChart(renderChart(tornadoChart(result, { option, measure })), `Tornado: ${MEASURE_WORDS[measure]} of ${label}`, tornadoSummary(result, option, measure, scenario), 'sensitivity-tornado')),
+              el('details', { 'data-field': 'sensitivity-steps' }, el('summary', {}, 'The step of each parameter'), el('ul', {}, ...tornadoSteps(result, option, measure, 12, scenario).map((text) => el('li', {}, text)))),
+            )
           : el('p', { class: 'muted' }, 'This option was not in the last tornado; run it again.'),
       );
     }
@@ -203,7 +214,7 @@ export function sensitivitySection(app: NotebookApp, options: SensitivitySection
   const element = section(
     'sensitivity',
     'Sensitivity: whom to talk to, which assumptions matter',
-    'Which ally’s stance, if it moved, would change the outcome most? The tornado moves each ally’s stance centers and solidarity cost and each event’s probability by 0.1, on the same random passes, and shows the change with its error. Sobol indices then share out the variance among the most influential parameters, and “Drivers of failure” finds the conditions under which the option fails.',
+    'Which ally’s stance, if it moved, would change the outcome most? The tornado moves each ally’s stance centers and solidarity cost and each event’s probability down and up by a step on the parameter’s own scale (so a small cost is not moved to zero), on the same random passes, and shows the change with its 95% interval. Sobol indices then share out the variance among the most influential parameters, and “Drivers of failure” finds the conditions under which the option fails.',
     el(
       'div',
       { class: 'row' },
@@ -215,7 +226,7 @@ export function sensitivitySection(app: NotebookApp, options: SensitivitySection
     tornadoHolder,
     sobolHolder,
     discoveryHolder,
-    glossaryNote(['first order', 'total', 'bootstrap', 'coverage', 'density', '95% interval', 'solidarity cost']),
+    glossaryNote(['first order', 'total', 'bootstrap', 'coverage', 'density', '95% interval', 'logit scale', 'solidarity cost']),
   );
   followScenario();
   return { element };
