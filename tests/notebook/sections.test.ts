@@ -4,7 +4,7 @@ import { el } from '../../packages/notebook/src/dom.js';
 import { groupAllies } from '../../packages/notebook/src/sections/alliesSection.js';
 import { compareScenarios } from '../../packages/core/src/index.js';
 import { shortChangeText } from '../../packages/notebook/src/charts/chartData.js';
-import { changeText, comparisonNotes, comparisonRows, isClearChange } from '../../packages/notebook/src/sections/compareSection.js';
+import { changeText, comparisonNotes, comparisonRows, isClearChange, layoutDifferences } from '../../packages/notebook/src/sections/compareSection.js';
 import { estimateText } from '../../packages/notebook/src/sections/resultsSection.js';
 import { readScenarioText } from '../../packages/notebook/src/sections/scenarioSection.js';
 import { NATO, TOY, TOY_BASELINE, TOY_RESULT } from './fixtures.js';
@@ -62,6 +62,10 @@ describe('notebook sections', () => {
     const fewerEvents = { ...TOY_RESULT.scenario, events: TOY_RESULT.scenario.events.slice(1) };
     const unpaired = compareScenarios(TOY_RESULT.scenario, fewerEvents, { passes: 500, seed: 7 });
     expect(comparisonNotes(TOY_RESULT, unpaired).pairing).toMatch(/^Not paired: the events differ \(baseline: /);
+    const firstEvent = TOY_RESULT.scenario.events[0]!;
+    expect(comparisonNotes(TOY_RESULT, unpaired, fewerEvents).pairing).toMatch(new RegExp(`^Not paired: the events differ \\(switched off or removed now: ${firstEvent.name ?? firstEvent.id}\\), so the passes`));
+    const reordered = { ...TOY_RESULT.scenario, allies: [...TOY_RESULT.scenario.allies].reverse() };
+    expect(layoutDifferences(TOY_RESULT.scenario, reordered)).toBe('the allies are in another order');
   });
 
   it('estimateText(estimate) shows the estimate and its interval in percent', () => {

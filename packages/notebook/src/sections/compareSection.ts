@@ -5,7 +5,7 @@
  * seed, pass by pass on common random numbers when they can be paired. A change whose interval
  * contains 0 is "no clear change", so noise is never shown as a change.
  */
-import type { Change, ComparisonResult, SimulationResult } from '@concert/core';
+import type { Change, ComparisonResult, Scenario, SimulationResult } from '@concert/core';
 import { changeText, isClearChange, percent } from '../charts/chartData.js';
 import { el, replaceChildren } from '../dom.js';
 import { comparisonOf, type NotebookApp, type ResultsState } from '../notebookApp.js';
@@ -54,23 +54,51 @@ export function comparisonRows(comparison: ComparisonResult): ComparisonRow[] {
 /**
  * What a reader must know about how the comparison was made: paired or not (and why not), and
  * whether the baseline was pinned from a run of another size or seed (it is then re-run at this
- * run's size and seed, so like is compared with like).
+ * run's size and seed, so like is compared with like). Given the current scenario, the reason
+ * they cannot be paired names the allies, blocs and events (else it is the core's, with ids).
  *
  * @example
  * comparisonNotes(pinnedFullRun, comparisonOfQuickRun).size;
  * // => 'The baseline was pinned from a run of 20,000 passes; …re-run here at 4,000 passes…'
  */
-export function comparisonNotes(baseline: SimulationResult, comparison: ComparisonResult): { readonly pairing: string; readonly size: string | null } {
+export function comparisonNotes(baseline: SimulationResult, comparison: ComparisonResult, current?: Scenario): { readonly pairing: string; readonly size: string | null } {
   const { passes, seed } = comparison.manifest;
   const runs = `${passes.toLocaleString('en-US')} passes, seed ${String(seed)}`;
   const pairing = comparison.pairing.paired
     ? `Paired: the baseline scenario and the current one are re-run on the same ${runs}, and each option is judged in both versions of every pass (common random numbers), so what did not change cancels out. Each change has its 95% interval; one whose interval contains 0 is shown as “no clear change”.`
-    : `Not paired: ${comparison.pairing.reason ?? 'the scenarios’ draws differ'}, so the passes of the two scenarios draw different numbers. Both are re-run separately with ${runs}; the intervals of the changes (Newcombe’s) are wider than paired ones would be.`;
+    : `Not paired: ${current === undefined ? (comparison.pairing.reason ?? 'the scenarios’ draws differ') : layoutDifferences(baseline.scenario, current)}, so the passes of the two scenarios draw different numbers. Both are re-run separately with ${runs}; the intervals of the changes (Newcombe’s) are wider than paired ones would be.`;
   const notes: string[] = [];
   if (baseline.manifest.passes !== passes)
     notes.push(`The baseline was pinned from a run of ${baseline.manifest.passes.toLocaleString('en-US')} passes and this run has ${passes.toLocaleString('en-US')}: runs of different sizes are not compared, so the baseline scenario is re-run here at ${passes.toLocaleString('en-US')} passes, and its figures below are those of that run.`);
   if (String(baseline.manifest.seed) !== String(seed)) notes.push(`The baseline was pinned with seed ${String(baseline.manifest.seed)}; both are re-run here with seed ${String(seed)}.`);
   return { pairing, size: notes.length === 0 ? null : notes.join(' ') };
+}
+
+/**
+ * Why two scenarios cannot be paired, by name: the allies, blocs or events in one and not the
+ * other, or in another order (the core's `pairingProblem` says the same with ids).
+ *
+ * @example
+ * layoutDifferences(baseline, { ...baseline, events: baseline.events.slice(1) });
+ * // => 'the events differ (switched off or removed now: Escalation incident on the eastern flank)'
+ */
+export function layoutDifferences(baseline: Scenario, current: Scenario): string {
+  const parts: string[] = [];
+  for (const [what, before, now] of [
+    ['allies', baseline.allies, current.allies],
+    ['blocs', baseline.blocs, current.blocs],
+    ['events', baseline.events, current.events],
+  ] as const) {
+    const name = (item: { id: string; name?: string | undefined }) => item.name ?? item.id;
+    const ids = new Set(now.map((item) => item.id));
+    const old = new Set(before.map((item) => item.id));
+    const removed = before.filter((item) => !ids.has(item.id)).map(name);
+    const added = now.filter((item) => !old.has(item.id)).map(name);
+    const words = [removed.length > 0 ? `${what === 'events' ? 'switched off or removed' : 'removed'} now: ${removed.join(', ')}` : '', added.length > 0 ? `added now: ${added.join(', ')}` : ''].filter((w) => w !== '');
+    if (words.length > 0) parts.push(`the ${what} differ (${words.join('; ')})`);
+    else if (before.map((item) => item.id).join() !== now.map((item) => item.id).join()) parts.push(`the ${what} are in another order`);
+  }
+  return parts.length === 0 ? 'the scenarios’ draws differ' : parts.join('; ');
 }
 
 /** A probability in percent with one decimal (the notebook's one rounding). */
@@ -149,7 +177,7 @@ export function compareSection(app: NotebookApp) {
       pairingNote.hidden = true;
       sizeNote.hidden = true;
     } else {
-      const notes = comparisonNotes(baseline, outcome);
+      const notes = comparisonNotes(baseline, outcome, result.scenario);
       pairingNote.hidden = false;
       pairingNote.textContent = notes.pairing;
       pairingNote.dataset.paired = outcome.pairing.paired ? 'yes' : 'no';
