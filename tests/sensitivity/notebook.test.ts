@@ -74,7 +74,9 @@ describe('tornadoChart(result, options) and sobolChart(result, options)', () => 
     const tornadoSvg = renderChart(tornadoChart(TORNADO, { option: 'dual-track' })).outerHTML;
     const sobolSvg = renderChart(sobolChart(SOBOL)).outerHTML;
     for (const svg of [tornadoSvg, sobolSvg]) expect(svg).not.toMatch(/NaN|Infinity|undefined/);
-    expect(tornadoSvg).toContain(`>${rows[0]!.label}<`);
+    // Parameter names start with a capital and wrap at about 30 characters rather than being cut.
+    const firstLine = rows[0]!.label.charAt(0).toUpperCase() + rows[0]!.label.slice(1);
+    expect(tornadoSvg).toContain(`>${firstLine.length <= 30 ? firstLine : firstLine.slice(0, firstLine.lastIndexOf(' ', 30))}<`);
   });
 
   it('sobolChart draws negative estimates at 0 and says so in its caption, with the actual values', () => {

@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { STANCE_PARAMETERS, tornadoBars, type Scenario, type SensitivityMeasure, type SobolResult, type TornadoBar, type TornadoResult } from '@concert/core';
-import { finiteRows, marginFor } from '../charts/chartData.js';
+import { finiteRows, marginFor, wrapLabel } from '../charts/chartData.js';
 
 /** Colours of the moves down and up, and of the two kinds of index. */
 export const LOW_COLOR = '#8e5ea2';
@@ -93,10 +93,11 @@ export function tornadoChart(
   return {
     width,
     height: 40 * labels.length + 60,
-    marginLeft: marginFor(labels),
+    marginLeft: marginFor(labels.map(parameterTick)),
     x: { domain: [-reach, reach], label: `Change in ${measure} probability →`, tickFormat: '+.1%', grid: true },
-    // One facet row per parameter, holding its two moves, so the bars never overlap.
-    fy: { domain: labels, label: null, axis: 'left' },
+    // One facet row per parameter, holding its two moves, so the bars never overlap; long names
+    // ("the probability of Escalation incident on the eastern flank") wrap instead of being cut.
+    fy: { domain: labels, label: null, axis: 'left', tickFormat: parameterTick },
     y: { domain: ['moved down', 'moved up'], axis: null },
     color: { domain: ['moved down', 'moved up'], range: [LOW_COLOR, HIGH_COLOR], legend: true },
     marks: [
@@ -120,6 +121,9 @@ export function tornadoSteps(result: TornadoResult, option: string, measure: Sen
     (bar) => `${capitalized(bar.label)}: ${value2(bar.baseValue)}, moved to ${value2(bar.lowValue)} and ${value2(bar.highValue)}${bar.lowClamped || bar.highClamped ? ' (clamped at the edge of its range)' : ''}, a step of ${stepWords(bar, result.manifest.stepRule, scenario)}.`,
   );
 }
+
+/** A parameter's name as a tick label of the tornado: capitalized, wrapped at about 30 characters. */
+const parameterTick = (label: string) => wrapLabel(capitalized(label), 30);
 
 /** A label with its first letter in capitals ("the bargaining step" starts a sentence as "The bargaining step"). */
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
