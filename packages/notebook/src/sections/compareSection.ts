@@ -198,8 +198,8 @@ export function compareSection(app: NotebookApp) {
     sizeNote,
     el('div', { class: 'table-scroll' }, table),
     onlyIn,
-    el('p', { class: 'muted' }, 'Terms: ', term('paired comparison'), ', ', term('no clear change'), ', ', term('95% interval'), '.'),
-    glossaryNote(['paired comparison', 'no clear change', '95% interval', 'consensus', 'risk', 'consensus without risk']),
+    el('p', { class: 'muted' }, 'Terms: ', term('paired comparison'), ', ', term('interval of a change'), ', ', term('no clear change'), '.'),
+    glossaryNote(['paired comparison', 'interval of a change', 'no clear change', '95% interval', 'consensus', 'risk', 'consensus without risk']),
   );
   return { element, update, pin };
 }

@@ -35,6 +35,7 @@ export const GLOSSARY = {
   '95% interval': 'The range that holds the true share with 95% confidence given the passes run (Wilson interval); it narrows as passes grow.',
   'paired comparison': 'Both the baseline scenario and the current one are run on the same passes, with the same random numbers for the same allies and events (common random numbers), and each option is judged in both versions of every pass: what did not change cancels out, so the change is measured far more precisely than between two separate runs.',
   'no clear change': 'The 95% interval of the change contains 0: with these passes, the change cannot be told apart from no change (it may be noise).',
+  'interval of a change': 'The 95% interval of a change (in percentage points): from runs on the same passes, the change ± 1.96 standard errors of the per-pass differences; from separate runs, Newcombe’s interval, which is wider. A change whose interval contains 0 cannot be told apart from no change.',
   'first order': 'A first-order Sobol index: the share of the measure’s variance a parameter explains on its own (0 to 1).',
   total: 'A total Sobol index: the share of variance a parameter explains alone or together with others (0 to 1, at least its first-order index).',
   bootstrap: 'Bootstrap interval: the design points are resampled with replacement many times; the spread of the recomputed index gives its interval.',

@@ -89,15 +89,16 @@ export function tornadoChart(
 ): Plot.PlotOptions {
   const rows = finiteRows(tornadoRows(result, option, measure, top), ['change', 'lower', 'upper']);
   const labels = [...new Set(rows.map((row) => row.label))];
+  const tick = parameterTick(width);
   const reach = Math.max(0.005, ...rows.map((row) => Math.max(Math.abs(row.lower), Math.abs(row.upper))));
   return {
     width,
     height: 40 * labels.length + 60,
-    marginLeft: marginFor(labels.map(parameterTick)),
+    marginLeft: marginFor(labels.map(tick)),
     x: { domain: [-reach, reach], label: `Change in ${measure} probability →`, tickFormat: '+.1%', grid: true },
     // One facet row per parameter, holding its two moves, so the bars never overlap; long names
     // ("the probability of Escalation incident on the eastern flank") wrap instead of being cut.
-    fy: { domain: labels, label: null, axis: 'left', tickFormat: parameterTick },
+    fy: { domain: labels, label: null, axis: 'left', tickFormat: tick },
     y: { domain: ['moved down', 'moved up'], axis: null },
     color: { domain: ['moved down', 'moved up'], range: [LOW_COLOR, HIGH_COLOR], legend: true },
     marks: [
@@ -122,8 +123,8 @@ export function tornadoSteps(result: TornadoResult, option: string, measure: Sen
   );
 }
 
-/** A parameter's name as a tick label of the tornado: capitalized, wrapped at about 30 characters. */
-const parameterTick = (label: string) => wrapLabel(capitalized(label), 30);
+/** A parameter's name as a tick label: capitalized, wrapped at about 30 characters (18 on a chart narrower than 500 px). */
+const parameterTick = (width: number) => (label: string) => wrapLabel(capitalized(label), width < 500 ? 18 : 30);
 
 /** A label with its first letter in capitals ("the bargaining step" starts a sentence as "The bargaining step"). */
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -174,15 +175,16 @@ export function sobolChart(result: SobolResult, { output = 0, width = 640 }: { o
     text: `${index2(row.estimate)} (${index2(row.lower)} to ${index2(row.upper)})`,
   }));
   const labels = [...new Set(rows.map((row) => row.label))];
+  const tick = parameterTick(width);
   const high = Math.max(1, ...rows.map((row) => row.upper));
   const clipped = clippedSobolRows(result, output);
   return {
     width,
     height: 46 * labels.length + 60,
-    marginLeft: marginFor(labels, 60, Math.round(width * 0.4)),
+    marginLeft: marginFor(labels.map(tick), 60, Math.round(width * 0.4)),
     marginRight: 130,
     x: { domain: [0, high], label: 'Sobol index (share of the output variance) →', grid: true },
-    fy: { domain: labels, label: null, axis: 'left' },
+    fy: { domain: labels, label: null, axis: 'left', tickFormat: tick },
     y: { domain: ['first order', 'total'], axis: null },
     color: { domain: ['first order', 'total'], range: [FIRST_ORDER_COLOR, TOTAL_COLOR], legend: true },
     ...(clipped.length === 0 ? {} : { caption: `Drawn at 0 (an index cannot be negative; below 0 is sampling error): ${clipped.join('; ')}.` }),
