@@ -55,6 +55,9 @@ describe('compareJob(job, hooks)', () => {
   });
 });
 
+/** Lets the wiring act: it follows the store in a microtask. */
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 function fakeWorker() {
   const sent: JobRequest<CompareJob>[] = [];
   let listener: ((event: MessageEvent<JobResponse<ComparisonResult>>) => void) | undefined;
@@ -76,14 +79,17 @@ describe('compareWithBaseline(results, createWorker)', () => {
   const outcome = compareScenarios(TOY, TOY, { passes: 400, seed: 'hague-2025' });
   const running = { id: 9, info: null as never, startedAt: 0 };
 
-  it('compares the baseline scenario with each newer result at its passes and seed, and shows only the comparison of the result on screen', () => {
+  it('compares the baseline scenario with each newer result at its passes and seed, and shows only the comparison of the result on screen', async () => {
     const { worker, reply, started, sent } = fakeWorker();
     const results = new Store<ResultsState>(NO_RESULTS);
     compareWithBaseline(results, () => worker);
     results.set({ ...results.get(), result: pinned });
+    await settle();
     results.set({ ...results.get(), baseline: pinned });
+    await settle();
     expect(started()).toHaveLength(0); // the pinned run itself: nothing to compare
     results.set({ ...results.get(), result: quick });
+    await settle();
     expect(started().map((m) => [m.job.passes, m.job.seed, m.job.baseline === pinned.scenario, m.job.current === quick.scenario])).toEqual([[400, 'hague-2025', true, true]]);
     const first = started()[0]!.id;
     reply({ type: 'progress', id: first, done: 200, of: 400 });
@@ -91,9 +97,11 @@ describe('compareWithBaseline(results, createWorker)', () => {
     expect(comparisonOf(results.get())).toBeNull();
     // "Full run" clicked: the comparison of the quick result is cancelled while the full run goes on.
     results.set({ ...results.get(), running });
+    await settle();
     expect(sent.at(-1)).toEqual({ type: 'cancel', id: first });
     // The full result arrives: a comparison at its size starts; a late outcome of the first is dropped.
     results.set({ ...results.get(), running: null, result: full });
+    await settle();
     const second = started().at(-1)!;
     expect([second.job.passes, second.job.current === full.scenario]).toEqual([2000, true]);
     reply({ type: 'outcome', id: first, outcome, workerMs: 1 });
@@ -104,29 +112,35 @@ describe('compareWithBaseline(results, createWorker)', () => {
     // A quick run of another state later replaces the full result: its comparison is new, the old one is not shown with it.
     const later: SimulationResult = { ...quick };
     results.set({ ...results.get(), result: later });
+    await settle();
     expect(comparisonOf(results.get())).toBeNull();
     expect(started().at(-1)!.job.current).toBe(later.scenario);
     // Clearing the baseline cancels and forgets the comparison.
     results.set({ ...results.get(), baseline: null });
+    await settle();
     expect(sent.at(-1)!.type).toBe('cancel');
     expect(results.get().comparison).toBeNull();
   });
 
-  it('resumes the comparison when the run that interrupted it is cancelled', () => {
+  it('resumes the comparison when the run that interrupted it is cancelled', async () => {
     const { worker, started } = fakeWorker();
     const results = new Store<ResultsState>({ ...NO_RESULTS, baseline: pinned });
     compareWithBaseline(results, () => worker);
     results.set({ ...results.get(), result: quick });
+    await settle();
     results.set({ ...results.get(), running });
+    await settle();
     results.set({ ...results.get(), running: null });
+    await settle();
     expect(started().map((m) => m.job.current === quick.scenario)).toEqual([true, true]);
   });
 
-  it('shows the problems of a comparison that cannot run, without an outcome', () => {
+  it('shows the problems of a comparison that cannot run, without an outcome', async () => {
     const { worker, reply, started } = fakeWorker();
     const results = new Store<ResultsState>({ ...NO_RESULTS, baseline: pinned });
     compareWithBaseline(results, () => worker);
     results.set({ ...results.get(), result: quick });
+    await settle();
     reply({ type: 'error', id: started()[0]!.id, problems: [{ path: 'current.allies[3].salience', message: 'must be between 0 and 1' }] });
     expect(results.get().comparison!.problems).toEqual(['current.allies[3].salience: must be between 0 and 1']);
     expect(comparisonOf(results.get())).toBeNull();

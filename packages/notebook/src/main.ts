@@ -46,7 +46,6 @@ async function start(root: HTMLElement): Promise<void> {
   layOutPage(root, app, problems.element, builtIns, BUILT_IN.rejected, { analyses: [sensitivitySection(app)] });
   quickRunAfterEdits(state, runs);
   const link = syncLink(root, state, results, problems, edits.setOriginal, builtIn);
-  // Last of the results store's listeners, so the comparisons it adds reach every view in order.
   compareWithBaseline(results);
 
   if (linkProblems.length > 0) problems.show('This link could not be opened; showing the default scenario instead:', linkProblems.map(formatProblem));

@@ -101,9 +101,6 @@ export function layoutDifferences(baseline: Scenario, current: Scenario): string
   return parts.length === 0 ? 'the scenarios’ draws differ' : parts.join('; ');
 }
 
-/** A probability in percent with one decimal (the notebook's one rounding). */
-const share = (value: number) => percent(value);
-
 /** The compare section; returns its element, a function that shows new results, and the pin button. */
 export function compareSection(app: NotebookApp) {
   const note = el('p', { class: 'muted', 'data-field': 'baseline-note' }, 'No baseline pinned.');
@@ -135,7 +132,7 @@ export function compareSection(app: NotebookApp) {
         : el(
             'td',
             { 'data-measure': row.measure, 'data-clear': row.clear ? 'yes' : 'no' },
-            `${share(row.baseline)} → ${share(row.current)}`,
+            `${percent(row.baseline)} → ${percent(row.current)}`,
             el('br'),
             el('small', { class: row.clear ? 'change' : 'muted' }, changeText(row.change)),
           );
@@ -169,7 +166,7 @@ export function compareSection(app: NotebookApp) {
     const outcome = comparisonOf(results);
     const mine = comparison !== null && comparison.baseline === baseline && comparison.result === result ? comparison : null;
     if (baseline === result) status.textContent = 'This is the pinned run: change something, and each figure’s change appears here.';
-    else if (mine?.problems != null) status.textContent = `The comparison could not run: ${mine.problems.join('; ')}`;
+    else if (mine !== null && mine.problems !== null) status.textContent = `The comparison could not run: ${mine.problems.join('; ')}`;
     else if (outcome !== null) status.textContent = `Compared in ${outcome.manifest.passes.toLocaleString('en-US')} passes.`;
     else if (running !== null) status.textContent = 'A new run is in progress; the comparison follows its result.';
     else status.textContent = `Comparing with the baseline… ${Math.round((mine?.progress ?? 0) * 100)}%`;

@@ -24,9 +24,10 @@ interface ComparedPair {
 }
 
 /**
- * Follows the results store: starts, supersedes and cancels comparisons as described above.
- * Subscribe it after the views (its updates of the store then reach every view in order).
- * Each comparison's time is recorded as a `concert-compare` performance measure.
+ * Follows the results store: starts, supersedes and cancels comparisons as described above. It
+ * acts in a microtask after each change of the store, on the store's value then, so its own
+ * updates never interleave with another listener's. Each comparison's time is recorded as a
+ * `concert-compare` performance measure.
  */
 export function compareWithBaseline(results: Store<ResultsState>, createWorker: () => CompareWorker = moduleWorker): void {
   const change = (pair: ComparedPair, edit: (comparison: ComparisonState) => ComparisonState) => {
@@ -42,14 +43,15 @@ export function compareWithBaseline(results: Store<ResultsState>, createWorker: 
     onProblems: (job, problems) => change(job.info, (comparison) => ({ ...comparison, problems: problems.map(formatProblem) })),
   });
 
-  results.subscribe((next) => {
-    const { baseline, result, running, comparison } = next;
+  function follow(): void {
+    const now = results.get();
+    const { baseline, result, running, comparison } = now;
     if (baseline === null || result === null || baseline === result) {
       if (client.current !== null) client.cancel();
-      if (comparison !== null) results.set({ ...next, comparison: null });
+      if (comparison !== null) results.set({ ...now, comparison: null });
       return;
     }
-    const mine = belongsTo(comparison, next);
+    const mine = belongsTo(comparison, now);
     if (mine && (comparison.outcome !== null || comparison.problems !== null)) return;
     if (running !== null) {
       // A newer result is on its way: comparing the one it will replace only slows the run down.
@@ -59,6 +61,16 @@ export function compareWithBaseline(results: Store<ResultsState>, createWorker: 
     const inProgress = client.current;
     if (mine && inProgress !== null && inProgress.info.baseline === baseline && inProgress.info.result === result) return;
     client.start({ baseline: baseline.scenario, current: result.scenario, passes: result.manifest.passes, seed: result.manifest.seed }, { baseline, result });
-    results.set({ ...next, comparison: { baseline, result, passes: result.manifest.passes, progress: 0, outcome: null, problems: null } });
+    results.set({ ...now, comparison: { baseline, result, passes: result.manifest.passes, progress: 0, outcome: null, problems: null } });
+  }
+
+  let scheduled = false;
+  results.subscribe(() => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      follow();
+    });
   });
 }
