@@ -165,6 +165,9 @@ describe('sensitivitySection(app, options)', () => {
     field<HTMLButtonElement>('sensitivity-tornado').click();
     await worker.done;
     expect(worker.requests[0]).toMatchObject({ type: 'tornado', settings: { passes: 300, seed: app.state.get().run.seed } });
+    // No absolute step: the core moves each parameter on its own scale, and the chart says so.
+    expect(worker.requests[0]!.settings).not.toHaveProperty('step');
+    expect(field('sensitivity-tornado-explain').textContent).toContain('by a step on its own scale');
     expect(field('sensitivity-tornado-chart').querySelector('svg')).not.toBeNull();
     expect(field('sensitivity-status').textContent).toBe('Done in 0.0 s.');
 
