@@ -25,7 +25,7 @@ import { ConcertInputError } from '../../problems.js';
 import type { Seed } from '../../random/random.js';
 import { BLOCK_SIZE, blockCount, type BlockRange } from '../../run/blocks.js';
 import { EngineState, evaluateOption, runBlocks } from '../../run/engine.js';
-import { ALLY_COUNTER, OPTION_COUNTER } from '../../run/tally.js';
+import { ALLY_COUNTER, CONVERGENCE_SEGMENTS, OPTION_COUNTER, type TallyLayout } from '../../run/tally.js';
 import { forEachPass } from '../../run/passes.js';
 import { scenarioHash } from '../../run/prepare.js';
 import type { Progress } from '../../run/simulate.js';
@@ -334,13 +334,26 @@ export function summarizeComparison(plan: ComparisonPlan, tally: ArrayLike<numbe
 /**
  * The unpaired comparison of two separate runs (the only one possible when the scenarios' draw
  * layouts differ): each measure's change with the Wald standard error and Newcombe's interval.
- * `baselineTally` and `currentTally` are the two runs' engine tallies (`runPreparedBlocks`).
+ * `baselineTally` and `currentTally` are the two runs' engine tallies over every block, at the
+ * plan's passes and seed (`runPreparedBlocks` of `prepareRun(plan.baseline, …)` and of
+ * `plan.current`), so a caller can run them in chunks (a worker that hears "cancel") and get
+ * the result `compareScenarios` gives.
+ *
+ * @throws {ConcertInputError} (kind `partial`) when a tally has the wrong size or does not count every pass.
  */
-function unpairedComparison(plan: ComparisonPlan, baselineTally: ArrayLike<number>, currentTally: ArrayLike<number>): ComparisonResult {
+export function summarizeUnpairedComparison(plan: ComparisonPlan, baselineTally: ArrayLike<number>, currentTally: ArrayLike<number>): ComparisonResult {
   const passes = plan.manifest.passes;
-  const layout = (scenario: Scenario) => new EngineState(compileModel(scenario)).layout;
-  const before = layout(plan.baseline);
-  const after = layout(plan.current);
+  const layout = (model: CompiledModel) => new EngineState(model).layout;
+  const before = layout(plan.baselineModel);
+  const after = layout(plan.currentModel);
+  const passesIn = (tally: ArrayLike<number>, layout: TallyLayout) => {
+    let counted = 0;
+    for (let segment = 0; segment < CONVERGENCE_SEGMENTS; segment++) counted += tally[layout.segmentPasses(segment)]!;
+    return counted;
+  };
+  for (const [side, tally, layoutOf] of [['baseline', baselineTally, before], ['current', currentTally, after]] as const)
+    if (tally.length !== layoutOf.size || passesIn(tally, layoutOf) !== passes)
+      throw new ConcertInputError('incomplete comparison', [{ path: `${side}Tally`, message: `must have ${layoutOf.size} entries and count all ${passes} passes (is a block range missing?)`, value: `${tally.length} entries` }], 'partial');
   const measures = [OPTION_COUNTER.consensus, OPTION_COUNTER.risk, OPTION_COUNTER.viable] as const;
   return resultOf(
     plan,
@@ -390,5 +403,5 @@ export function compareScenarios(
     runBlocks(state, plan.manifest.seed, plan.manifest.passes, 0, plan.blocks, tally, undefined, abortSignal);
     return tally;
   };
-  return unpairedComparison(plan, tallyOf(plan.baselineModel), tallyOf(plan.currentModel));
+  return summarizeUnpairedComparison(plan, tallyOf(plan.baselineModel), tallyOf(plan.currentModel));
 }
