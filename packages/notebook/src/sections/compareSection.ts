@@ -104,7 +104,13 @@ export function layoutDifferences(baseline: Scenario, current: Scenario): string
 /** The compare section; returns its element, a function that shows new results, and the pin button. */
 export function compareSection(app: NotebookApp) {
   const note = el('p', { class: 'muted', 'data-field': 'baseline-note' }, 'No baseline pinned.');
+  // A live region: its text changes only when the comparison starts, waits, fails or is done (its progress bar is not announced).
   const status = el('p', { class: 'muted', 'data-field': 'comparison-status', role: 'status' });
+  /** Sets the live region's text only when it changes, so a screen reader hears each state once. */
+  const say = (text: string) => {
+    if (status.textContent !== text) status.textContent = text;
+  };
+  const progress = el('progress', { max: 1, value: 0, 'aria-label': 'Comparison progress', 'data-field': 'comparison-progress', hidden: true });
   const pairingNote = el('p', { class: 'explain', 'data-field': 'pairing-note', hidden: true });
   const sizeNote = el('p', { class: 'field-error', 'data-field': 'run-size-note', hidden: true });
   const table = el('table', { class: 'compare', 'data-field': 'compare' });
@@ -156,7 +162,8 @@ export function compareSection(app: NotebookApp) {
     clear.disabled = baseline === null;
     if (baseline === null || result === null) {
       note.textContent = 'No baseline pinned. Pin a run, change something, and this table shows each figure’s change with its 95% interval.';
-      status.textContent = '';
+      say('');
+      progress.hidden = true;
       pairingNote.hidden = true;
       sizeNote.hidden = true;
       showTable(null);
@@ -165,11 +172,14 @@ export function compareSection(app: NotebookApp) {
     note.textContent = `Baseline: pinned from a run of ${baseline.manifest.passes.toLocaleString('en-US')} passes, seed ${String(baseline.manifest.seed)}, scenario ${baseline.manifest.scenarioHash.slice(0, 12)}.`;
     const outcome = comparisonOf(results);
     const mine = comparison !== null && comparison.baseline === baseline && comparison.result === result ? comparison : null;
-    if (baseline === result) status.textContent = 'This is the pinned run: change something, and each figure’s change appears here.';
-    else if (mine !== null && mine.problems !== null) status.textContent = `The comparison could not run: ${mine.problems.join('; ')}`;
-    else if (outcome !== null) status.textContent = `Compared in ${outcome.manifest.passes.toLocaleString('en-US')} passes.`;
-    else if (running !== null) status.textContent = 'A new run is in progress; the comparison follows its result.';
-    else status.textContent = `Comparing with the baseline… ${Math.round((mine?.progress ?? 0) * 100)}%`;
+    if (baseline === result) say('This is the pinned run: change something, and each figure’s change appears here.');
+    else if (mine !== null && mine.problems !== null) say(`The comparison could not run: ${mine.problems.join('; ')}`);
+    else if (outcome !== null) say(`Compared in ${outcome.manifest.passes.toLocaleString('en-US')} passes.`);
+    else if (running !== null) say('A new run is in progress; the comparison follows its result.');
+    else say('Comparing with the baseline…');
+    const comparing = outcome === null && mine !== null && mine.problems === null && running === null;
+    progress.hidden = !comparing;
+    progress.value = comparing ? mine.progress : 0;
     if (outcome === null) {
       pairingNote.hidden = true;
       sizeNote.hidden = true;
@@ -191,6 +201,7 @@ export function compareSection(app: NotebookApp) {
     el('div', { class: 'row' }, pin, clear),
     note,
     status,
+    progress,
     pairingNote,
     sizeNote,
     el('div', { class: 'table-scroll' }, table),
