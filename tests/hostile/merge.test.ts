@@ -194,3 +194,55 @@ describe('merge --out never destroys a shard', () => {
     expect(readFileSync(join(dir, 'shard-1.json'), 'utf8')).toBe(before);
   });
 });
+
+describe('analysis shards (experiment, tornado) carry a digest too', () => {
+  /** Writes two shards of an analysis with `command` (its arguments before --shard) into a new directory. */
+  async function analysisShards(args: readonly string[]): Promise<{ dir: string; whole: string }> {
+    const dir = temporaryDirectory();
+    for (const index of [1, 2]) {
+      const outcome = await runCli([...args, '--shard', `${index}/2`, '--out', `part-${index}.json`, '--quiet'], { cwd: dir });
+      expect(outcome.status, outcome.stderr).toBe(0);
+    }
+    return { dir, whole: (await runCli([...args, '--quiet'], { cwd: dir })).stdout };
+  }
+  const experiment = (dir: string) => {
+    writeFileSync(
+      join(dir, 'design.json'),
+      JSON.stringify({ scenario: TOY, fields: [{ path: 'events.escalation.probability', name: 'escalation', lower: 0, upper: 0.5 }], sampling: { method: 'full-factorial', levels: 3 }, passes: 500, seed: 3 }),
+    );
+    return ['experiment', 'design.json'];
+  };
+
+  for (const [name, args, numbers] of [
+    ['an experiment', 'experiment', 'counts'],
+    ['a tornado', ['sensitivity', 'tornado', TOY, '--passes', '500', '--seed', '3'], 'tally'],
+  ] as const) {
+    it(`${name}: merges to the unsharded bytes; an edited count within range, or a version 1 shard, is refused naming the file`, async () => {
+      const dir0 = temporaryDirectory();
+      const commandArgs = args === 'experiment' ? experiment(dir0) : args;
+      const { dir, whole } = await analysisShards(commandArgs.map((arg) => (arg === 'design.json' ? join(dir0, 'design.json') : arg)));
+      const merged = await runCli(['merge', 'part-1.json', 'part-2.json'], { cwd: dir });
+      expect(merged.status, merged.stderr).toBe(0);
+      expect(merged.stdout).toBe(whole);
+
+      const original = readFileSync(join(dir, 'part-2.json'), 'utf8');
+      const part = JSON.parse(original) as Record<string, unknown> & { digest: string };
+      const figures = part[numbers] as number[];
+      const at = figures.findIndex((value) => value > 0);
+      figures[at] = figures[at]! - 1; // still a whole number within its passes: only the digest can tell
+      writeFileSync(join(dir, 'part-2.json'), JSON.stringify(part));
+      const edited = await runCli(['merge', 'part-1.json', 'part-2.json', '--out', 'result.json'], { cwd: dir });
+      expect(edited.status).toBe(1);
+      expect(edited.stderr).toContain('part-2.json: digest: must be the SHA-256 of the rest of the shard: its figures, ranges or settings were edited or corrupted after the shard wrote them');
+      expect(edited.stderr).not.toMatch(/\n\s+at /);
+      expect(existsSync(join(dir, 'result.json'))).toBe(false);
+
+      const { digest: _digest, ...old } = JSON.parse(original) as Record<string, unknown>;
+      writeFileSync(join(dir, 'part-2.json'), JSON.stringify({ ...old, formatVersion: 1 }));
+      const older = await runCli(['merge', 'part-1.json', 'part-2.json'], { cwd: dir });
+      expect(older.status).toBe(1);
+      expect(older.stderr).toContain('part-2.json: formatVersion: must be 2: this shard was written by an earlier concert and carries no digest');
+      expectNormalRuns([0]);
+    });
+  }
+});

@@ -33,6 +33,7 @@ export { prepareRun, runSettingsProblems, scenarioHash, type RunSettings, type P
 export { simulate, simulateAsync, runPreparedBlocks, resultOf, type SimulateOptions, type Progress } from './run/simulate.js';
 export { runPartial, toPartialResult, mergePartials, finalizePartial, missingBlocks, type PartialResult } from './run/partials.js';
 export { PARTIAL_FORMAT_VERSION, partialDigest, partialResultProblems, tallyIdentityProblems } from './run/partialChecks.js';
+export { ANALYSIS_PARTIAL_FORMAT_VERSION, shardDigest, shardDigestProblems } from './analysis/shardDigest.js';
 export { formulaCost, formulaCostProblem, formulaEvaluationNanoseconds, type FormulaCost } from './run/formulaCost.js';
 export { forEachPass, type PassLoop } from './run/passes.js';
 export { EngineState, evaluateOption, runBlocks, type OptionOutcome } from './run/engine.js';

@@ -225,7 +225,6 @@ export function experimentPartialProblems(input: unknown): Problem[] {
   if (!isObject(input)) return [{ path: '', message: 'must be a partial experiment (a JSON object written by `concert experiment --shard`)', value: input }];
   const problems: Problem[] = [];
   if (input['format'] !== 'concert-experiment-partial') problems.push({ path: 'format', message: 'must be "concert-experiment-partial" (a file written by `concert experiment --shard`)', value: input['format'] });
-  if (input['formatVersion'] !== 1) problems.push({ path: 'formatVersion', message: 'must be 1', value: input['formatVersion'] });
   for (const field of ['manifest', 'design'] as const) if (!isObject(input[field])) problems.push({ path: field, message: 'must be an object', value: input[field] });
   if (!Array.isArray(input['scenarios'])) problems.push({ path: 'scenarios', message: 'must be a list of { name, scenario }', value: input['scenarios'] });
   const whole = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;

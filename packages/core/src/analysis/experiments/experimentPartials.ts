@@ -4,6 +4,7 @@
  */
 import { ConcertInputError, type Problem } from '../../problems.js';
 import { missingBlocks } from '../../run/partials.js';
+import { shardDigestProblems, withShardDigest } from '../shardDigest.js';
 import type { BlockRange } from '../../run/blocks.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { ResolvedDesign } from './design.js';
@@ -14,7 +15,10 @@ import type { ExperimentCounts } from './experimentRun.js';
 /** The counts of some units of an experiment: what shards write, and what merging adds up. */
 export interface ExperimentPartial {
   readonly format: 'concert-experiment-partial';
-  readonly formatVersion: 1;
+  /** 2 since shards carry a digest; version 1 shards are refused (re-run the shard). */
+  readonly formatVersion: 2;
+  /** SHA-256 of the rest of the shard ({@link shardDigest}). */
+  readonly digest: string;
   readonly manifest: ExperimentManifest;
   readonly design: ResolvedDesign;
   readonly scenarios: readonly { readonly name: string; readonly scenario: Scenario }[];
@@ -28,16 +32,16 @@ export interface ExperimentPartial {
 
 /** Wraps the counts of units `range` as a partial result. */
 export function toExperimentPartial(plan: ExperimentPlan, range: BlockRange, part: ExperimentCounts): ExperimentPartial {
-  return {
+  return withShardDigest<ExperimentPartial>({
     format: 'concert-experiment-partial',
-    formatVersion: 1,
+    formatVersion: 2,
     manifest: plan.manifest,
     design: plan.design,
     scenarios: plan.scenarios,
     units: [{ from: range.from, to: range.to }],
     offset: plan.offsets[part.experiments.from]!,
     counts: Array.from(part.counts),
-  };
+  });
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -52,7 +56,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export function mergeExperimentPartials(parts: readonly ExperimentPartial[]): ExperimentPartial {
   if (parts.length === 0) throw new ConcertInputError('nothing to merge', [{ path: 'parts', message: 'must hold at least one partial result' }], 'merge');
   const first = parts[0]!;
-  const problems: Problem[] = [];
+  const problems: Problem[] = shardDigestProblems(parts);
   parts.forEach((part, index) => {
     for (const field of Object.keys(first.manifest) as (keyof ExperimentManifest)[])
       if (!same(part.manifest[field], first.manifest[field]))
@@ -84,7 +88,7 @@ export function mergeExperimentPartials(parts: readonly ExperimentPartial[]): Ex
     if (last !== undefined && last.to === from) merged[merged.length - 1] = { from: last.from, to };
     else merged.push({ from, to });
   }
-  return { ...first, units: merged, offset, counts: Array.from(counts) };
+  return withShardDigest<ExperimentPartial>({ ...first, units: merged, offset, counts: Array.from(counts) });
 }
 
 /**

@@ -7,6 +7,7 @@
 import { ConcertInputError, type Problem } from '../../problems.js';
 import type { BlockRange } from '../../run/blocks.js';
 import { missingBlocks } from '../../run/partials.js';
+import { shardDigestProblems, withShardDigest } from '../shardDigest.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { SobolSettings, TornadoSettings } from './settings.js';
 import { prepareSobol, summarizeSobol, type SobolManifest, type SobolPlan, type SobolResult } from './sobol.js';
@@ -15,7 +16,10 @@ import { prepareTornado, summarizeTornado, type TornadoManifest, type TornadoPla
 /** The tally of some blocks of a tornado. */
 export interface TornadoPartial {
   readonly format: 'concert-tornado-partial';
-  readonly formatVersion: 1;
+  /** 2 since shards carry a digest; version 1 shards are refused (re-run the shard). */
+  readonly formatVersion: 2;
+  /** SHA-256 of the rest of the shard ({@link shardDigest}). */
+  readonly digest: string;
   readonly manifest: TornadoManifest;
   readonly scenario: Scenario;
   readonly settings: TornadoSettings;
@@ -27,7 +31,10 @@ export interface TornadoPartial {
 /** The inner estimates of some design points of a Sobol analysis. */
 export interface SobolPartial {
   readonly format: 'concert-sobol-partial';
-  readonly formatVersion: 1;
+  /** 2 since shards carry a digest; version 1 shards are refused (re-run the shard). */
+  readonly formatVersion: 2;
+  /** SHA-256 of the rest of the shard ({@link shardDigest}). */
+  readonly digest: string;
   readonly manifest: SobolManifest;
   readonly scenario: Scenario;
   readonly settings: SobolSettings;
@@ -39,12 +46,12 @@ export interface SobolPartial {
 
 /** Wraps the tally of blocks `range` of a tornado. */
 export function toTornadoPartial(plan: TornadoPlan, settings: TornadoSettings, range: BlockRange, tally: ArrayLike<number>): TornadoPartial {
-  return { format: 'concert-tornado-partial', formatVersion: 1, manifest: plan.manifest, scenario: plan.scenario, settings, blocks: [{ from: range.from, to: range.to }], tally: Array.from(tally) };
+  return withShardDigest<TornadoPartial>({ format: 'concert-tornado-partial', formatVersion: 2, manifest: plan.manifest, scenario: plan.scenario, settings, blocks: [{ from: range.from, to: range.to }], tally: Array.from(tally) });
 }
 
 /** Wraps the inner estimates of design points `range` of a Sobol analysis. */
 export function toSobolPartial(plan: SobolPlan, settings: SobolSettings, range: BlockRange, values: ArrayLike<number>): SobolPartial {
-  return { format: 'concert-sobol-partial', formatVersion: 1, manifest: plan.manifest, scenario: plan.scenario, settings, points: [{ from: range.from, to: range.to }], values: Array.from(values) };
+  return withShardDigest<SobolPartial>({ format: 'concert-sobol-partial', formatVersion: 2, manifest: plan.manifest, scenario: plan.scenario, settings, points: [{ from: range.from, to: range.to }], values: Array.from(values) });
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -57,7 +64,7 @@ function checkParts<T extends { readonly manifest: object }>(
 ): { problems: Problem[]; ranges: (BlockRange & { index: number; at: number })[] } {
   if (parts.length === 0) throw new ConcertInputError('nothing to merge', [{ path: 'parts', message: 'must hold at least one partial result' }], 'merge');
   const first = parts[0]!.manifest as Record<string, unknown>;
-  const problems: Problem[] = [];
+  const problems: Problem[] = shardDigestProblems(parts);
   parts.forEach((part, index) => {
     const manifest = part.manifest as Record<string, unknown>;
     for (const field of Object.keys(first))
@@ -109,7 +116,7 @@ export function mergeTornadoPartials(parts: readonly TornadoPartial[]): TornadoP
   if (problems.length > 0) throw new ConcertInputError('cannot merge these partial tornadoes', problems, 'merge');
   const tally = new Float64Array(parts[0]!.tally.length);
   for (const part of parts) for (let k = 0; k < tally.length; k++) tally[k]! += part.tally[k]!;
-  return { ...parts[0]!, blocks: joined(ranges), tally: Array.from(tally) };
+  return withShardDigest<TornadoPartial>({ ...parts[0]!, blocks: joined(ranges), tally: Array.from(tally) });
 }
 
 /**
@@ -123,7 +130,7 @@ export function mergeSobolPartials(parts: readonly SobolPartial[]): SobolPartial
   const stride = parts[0]!.manifest.outputs.length;
   const values: number[] = [];
   for (const range of ranges) values.push(...parts[range.index]!.values.slice(range.at * stride, (range.at + range.to - range.from) * stride));
-  return { ...parts[0]!, points: joined(ranges), values };
+  return withShardDigest<SobolPartial>({ ...parts[0]!, points: joined(ranges), values });
 }
 
 function checkManifest(stored: unknown, prepared: unknown, what: string): void {
