@@ -32,6 +32,7 @@ export const GLOSSARY = {
   visibility: 'How loudly and publicly a text is communicated, from 0 to 1: it scales the signal, not whether allies agree.',
   firmness: 'How firm a text is toward Russia, from 0 (normalization) to 1 (maximal confrontation).',
   engagement: 'How much dialogue a text keeps open, from 0 (none) to 1 (the most).',
+  'common random numbers': 'Every text of the map is judged in the same sampled worlds (the same passes, the same stances and tolerance drawn), so a difference between two texts comes from the texts, not from different draws.',
   '95% interval': 'The range that holds the true share with 95% confidence given the passes run (Wilson interval); it narrows as passes grow.',
   'first order': 'A first-order Sobol index: the share of the measure’s variance a parameter explains on its own (0 to 1).',
   total: 'A total Sobol index: the share of variance a parameter explains alone or together with others (0 to 1, at least its first-order index).',

@@ -1,0 +1,219 @@
+/**
+ * Computes maps of viable texts on several workers (two by default, one per core): the steps of
+ * mapSchedule.ts go out piece by piece to whichever worker is free, each step is shown once all
+ * its pieces are in (in step order), and the fine map ends with the paired run of its two
+ * leading texts. A newer map supersedes an older one at once: every worker's job client drops
+ * the older map's messages and its worker stops it at the next chunk.
+ *
+ * The numbers are the core's: the page prepares the same plan as the workers, adds their whole-
+ * number tallies (exact in any order) and summarizes them with `summarizeLandscape`, so the
+ * final map is byte for byte `landscape(scenario, settings)`, whatever the split.
+ */
+import {
+  ConcertInputError,
+  addTally,
+  landscapeLeaders,
+  prepareLandscape,
+  summarizeLandscape,
+  type LandscapePlan,
+  type LandscapeResult,
+  type Problem,
+  type Scenario,
+  type Seed,
+} from '@concert/core';
+import { JobClient, type WorkerLike } from '../workers/jobClient.js';
+import type { LandscapeJob, LandscapeOutcome } from './landscapeProtocol.js';
+import { MAP_SHAPES, PIECES_PER_STEP, mapSettings, mapSteps, type MapKind, type MapShapes, type MapStep } from './mapSchedule.js';
+
+/** What a map is of: the scenario as run, the seed, and the visibility of every text. */
+export interface MapRequest {
+  readonly scenario: Scenario;
+  readonly seed: Seed;
+  readonly visibility: number;
+}
+
+/** A map as far as it has been computed. */
+export interface ShownMap {
+  readonly request: MapRequest;
+  readonly kind: MapKind;
+  readonly map: LandscapeResult;
+  /** Passes every cell has been judged in so far, of the map's passes. */
+  readonly passesDone: number;
+  readonly passes: number;
+  /** True for the complete fine map, with the most viable text's paired advantage. */
+  readonly final: boolean;
+}
+
+/** A map worker as the runner sees it (a module worker, or a fake in tests). */
+export type MapWorker = WorkerLike<LandscapeJob, LandscapeOutcome>;
+
+/** What the runner tells the page (for the latest map only). */
+export interface MapRunnerHandlers {
+  readonly onMap: (shown: ShownMap) => void;
+  readonly onProblems: (problems: readonly Problem[], request: MapRequest) => void;
+}
+
+interface PieceInfo {
+  readonly generation: number;
+  /** Index of the step, or -1 for the pair run. */
+  readonly step: number;
+}
+
+interface MapRun {
+  readonly generation: number;
+  readonly request: MapRequest;
+  readonly plans: Record<MapKind, LandscapePlan>;
+  readonly keys: Record<MapKind, string>;
+  /** The tally of each map over the steps shown so far. */
+  readonly shownTally: Record<MapKind, Float64Array>;
+  /** Each step's own tally and the pieces still out. */
+  readonly stepTally: Float64Array[];
+  readonly remaining: number[];
+  readonly queue: readonly { readonly step: number; readonly piece: number }[];
+  next: number;
+  shown: number;
+}
+
+/** Settings of a {@link MapRunner}. */
+export interface MapRunnerOptions {
+  /** How many workers (one per core). Default 2. */
+  readonly workers?: number;
+  /** The coarse and the fine map. Default: the notebook's, {@link MAP_SHAPES}. */
+  readonly shapes?: MapShapes;
+  /** Pieces of rows per step. Default {@link PIECES_PER_STEP}. */
+  readonly piecesPerStep?: number;
+}
+
+/**
+ * Runs maps on `workers` workers.
+ *
+ * @example
+ * const maps = new MapRunner(() => new Worker(new URL('./landscapeWorker.ts', import.meta.url), { type: 'module' }), { onMap: draw, onProblems: show });
+ * maps.start({ scenario, seed: 'hague-2025', visibility: 0.6 }); // draw() gets the coarse map, then the fine map as it refines
+ */
+export class MapRunner {
+  private readonly clients: JobClient<LandscapeJob, LandscapeOutcome, PieceInfo>[];
+  private readonly shapes: MapShapes;
+  private readonly steps: readonly MapStep[];
+  private run: MapRun | null = null;
+  private generation = 0;
+
+  constructor(createWorker: () => MapWorker, private readonly handlers: MapRunnerHandlers, options: MapRunnerOptions = {}) {
+    const { workers = 2, shapes = MAP_SHAPES, piecesPerStep = PIECES_PER_STEP } = options;
+    this.shapes = shapes;
+    this.steps = mapSteps(shapes, piecesPerStep);
+    this.clients = Array.from({ length: Math.max(1, workers) }, (_, k) =>
+      new JobClient<LandscapeJob, LandscapeOutcome, PieceInfo>(createWorker, {
+        onOutcome: (job, outcome) => this.received(k, job.info, outcome),
+        onProblems: (job, problems) => this.failed(job.info, problems),
+      }),
+    );
+  }
+
+  /** True while a map is being computed. */
+  get busy(): boolean {
+    return this.run !== null;
+  }
+
+  /**
+   * Starts a map (superseding the one in progress). Invalid input is reported through
+   * `onProblems` at once, on the page, before any worker starts.
+   */
+  start(request: MapRequest): void {
+    const generation = ++this.generation;
+    let plans: Record<MapKind, LandscapePlan>;
+    try {
+      plans = {
+        coarse: prepareLandscape(request.scenario, mapSettings(this.shapes.coarse, request.seed, request.visibility)),
+        fine: prepareLandscape(request.scenario, mapSettings(this.shapes.fine, request.seed, request.visibility)),
+      };
+    } catch (error) {
+      this.cancel();
+      if (error instanceof ConcertInputError) this.handlers.onProblems(error.problems, request);
+      else throw error;
+      return;
+    }
+    const queue = this.steps.flatMap((step, index) => step.pieces.map((_, piece) => ({ step: index, piece })));
+    this.run = {
+      generation,
+      request,
+      plans,
+      keys: { coarse: `${generation}:coarse`, fine: `${generation}:fine` },
+      shownTally: { coarse: new Float64Array(plans.coarse.tallySize), fine: new Float64Array(plans.fine.tallySize) },
+      stepTally: this.steps.map((step) => new Float64Array(plans[step.map].tallySize)),
+      remaining: this.steps.map((step) => step.pieces.length),
+      queue,
+      next: 0,
+      shown: -1,
+    };
+    this.clients.forEach((_, worker) => this.dispatch(worker));
+  }
+
+  /** Stops the map in progress, if any. */
+  cancel(): void {
+    this.run = null;
+    for (const client of this.clients) client.cancel();
+  }
+
+  /** Gives a free worker the next piece of the map in progress. */
+  private dispatch(worker: number): void {
+    const run = this.run;
+    if (run === null || run.next >= run.queue.length) return;
+    const { step, piece } = run.queue[run.next++]!;
+    const { map, blocks, pieces } = this.steps[step]!;
+    this.clients[worker]!.start(
+      { type: 'blocks', key: run.keys[map], scenario: run.request.scenario, settings: mapSettings(this.shapes[map], run.request.seed, run.request.visibility), blocks, cells: pieces[piece]! },
+      { generation: run.generation, step },
+    );
+  }
+
+  private received(worker: number, info: PieceInfo, outcome: LandscapeOutcome): void {
+    const run = this.run;
+    if (run === null || info.generation !== run.generation) return;
+    if (outcome.type === 'pair') {
+      const { plans, shownTally } = run;
+      const leaders = landscapeLeaders(plans.fine, shownTally.fine)!;
+      const map = summarizeLandscape(plans.fine, shownTally.fine, { cells: [leaders.best, leaders.runnerUp!], counts: outcome.tally });
+      this.run = null;
+      this.handlers.onMap({ request: run.request, kind: 'fine', map, passesDone: plans.fine.manifest.passes, passes: plans.fine.manifest.passes, final: true });
+      return;
+    }
+    addTally(run.stepTally[info.step]!, outcome.tally);
+    run.remaining[info.step]! -= 1;
+    this.dispatch(worker);
+    this.showCompleted(worker);
+  }
+
+  /** Shows the last step whose pieces (and those of every step before it) are all in. */
+  private showCompleted(worker: number): void {
+    const run = this.run!;
+    let latest = run.shown;
+    while (latest + 1 < this.steps.length && run.remaining[latest + 1] === 0) {
+      latest++;
+      addTally(run.shownTally[this.steps[latest]!.map], run.stepTally[latest]!);
+    }
+    if (latest === run.shown) return;
+    run.shown = latest;
+    const { map: kind, blocks } = this.steps[latest]!;
+    const plan = run.plans[kind];
+    const passes = plan.manifest.passes;
+    const passesDone = Math.min(passes, blocks.to * plan.manifest.blockSize);
+    const last = latest === this.steps.length - 1;
+    const leaders = last ? landscapeLeaders(plan, run.shownTally[kind]) : null;
+    if (last && leaders !== null && leaders.runnerUp !== null) {
+      // The map is complete: show it, then pair its two leaders on the same passes.
+      this.handlers.onMap({ request: run.request, kind, map: summarizeLandscape(plan, run.shownTally[kind]), passesDone, passes, final: false });
+      this.clients[worker]!.start({ type: 'pair', key: run.keys.fine, scenario: run.request.scenario, settings: mapSettings(this.shapes.fine, run.request.seed, run.request.visibility), pair: [leaders.best, leaders.runnerUp] }, { generation: run.generation, step: -1 });
+      return;
+    }
+    if (last) this.run = null;
+    this.handlers.onMap({ request: run.request, kind, map: summarizeLandscape(plan, run.shownTally[kind]), passesDone, passes, final: last });
+  }
+
+  private failed(info: PieceInfo, problems: readonly Problem[]): void {
+    const run = this.run;
+    if (run === null || info.generation !== run.generation) return;
+    this.cancel();
+    this.handlers.onProblems(problems, run.request);
+  }
+}
