@@ -79,7 +79,7 @@ describe('map of viable texts in Chromium', () => {
     const visibility = SCENARIO.statusQuo.visibility;
     let core = coreMaps(visibility);
     // Coarse first, then the fine map with more passes each step, ending on the final map.
-    const fromCoarse = opening.slice(opening.findLastIndex((map) => map.kind === 'coarse'));
+    const fromCoarse = opening.slice(opening.map((map) => map.kind).lastIndexOf('coarse'));
     expect(fromCoarse[0]).toMatchObject({ kind: 'coarse', grid: 11, passesDone: 500, fingerprint: cellsFingerprint(core.coarse.cells) });
     const fine = fromCoarse.slice(1);
     expect(fine.map((map) => map.passesDone)).toEqual([250, 500, 750, 1000, 1250, 1500, 1750, 2000, 2000]);
