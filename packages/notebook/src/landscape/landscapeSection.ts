@@ -19,7 +19,7 @@ import { addOptionAt } from '../scenarioEdits.js';
 import { button, section, slider } from '../sections/controls.js';
 import { glossaryNote, term } from '../sections/glossary.js';
 import { chartDownloads } from '../sections/resultsSection.js';
-import { landscapeChart, MAP_MEASURES, measureWords, type MapMeasure } from './landscapeChart.js';
+import { landscapeChart, MAP_MEASURES, measureWords, repaintSquares, type MapMeasure } from './landscapeChart.js';
 import { MapRunner, type MapRequest, type MapWorker, type ShownMap } from './mapRunner.js';
 import { FINE_MAP, cellAt, cellsFingerprint, moveCell, type CellMove } from './mapSchedule.js';
 import { cellReadout, mapSummary, mostViableSentence, textPosition } from './mapWords.js';
@@ -76,6 +76,9 @@ export function landscapeSection(app: NotebookApp, options: LandscapeSectionOpti
   let key = mapKeyOf(app.state.get());
   let timer: ReturnType<typeof setTimeout> | undefined;
   let chart: RenderedChart | null = null;
+  let drawnScenario: Scenario | null = null;
+  let drawnLooks = '';
+  let drawings = 0;
   let pending = false;
 
   const measureSelect = el('select', { 'aria-label': 'What the colours show', 'data-field': 'landscape-measure' }, ...MAP_MEASURES.map((m) => el('option', { value: m.measure }, m.words)));
@@ -209,9 +212,23 @@ export function landscapeSection(app: NotebookApp, options: LandscapeSectionOpti
     const scenario = app.state.get().scenario;
     const width = chartWidth(holder, { minimum: 300, maximum: 900, fallback: 900 });
     const best = wantBest && shown.final ? (shown.map.mostViable?.best ?? null) : null;
-    const next = renderChart(landscapeChart(shown.map, scenario, { measure, width, cursor, best }));
-    holder.replaceChildren(...describedChart(next, 'Map of viable texts', mapSummary(shown.map, measure), 'landscape'));
-    chart = next;
+    // What the drawing depends on besides the figures: when only the figures changed (a
+    // refinement step), the squares are repainted in place.
+    const looks = [shown.map.manifest.grid, shown.map.manifest.visibility, measure, cursor, best?.cell ?? null, width];
+    const sameLooks = chart !== null && scenario === drawnScenario && JSON.stringify(looks) === drawnLooks;
+    const summary = mapSummary(shown.map, measure);
+    if (sameLooks && repaintSquares(chart!, shown.map, measure)) {
+      const text = holder.querySelector('#landscape-summary');
+      if (text !== null) text.textContent = summary;
+    } else {
+      const next = renderChart(landscapeChart(shown.map, scenario, { measure, width, cursor, best }));
+      holder.replaceChildren(...describedChart(next, 'Map of viable texts', summary, 'landscape'));
+      chart = next;
+      drawings++;
+      holder.dataset.drawn = String(drawings);
+      drawnScenario = scenario;
+      drawnLooks = JSON.stringify(looks);
+    }
     const rendered = `${shown.kind}:${shown.passesDone}${shown.final ? ':final' : ''}`;
     holder.dataset.rendered = rendered;
     holder.dataset.stage = shown.kind;
@@ -219,7 +236,10 @@ export function landscapeSection(app: NotebookApp, options: LandscapeSectionOpti
     performance.measure('concert-chart:landscape', { start: started, end });
     if (pendingMap) {
       pendingMap = false;
-      performance.measure('concert-map', { start: requestedAt, end, detail: { kind: shown.kind, passesDone: shown.passesDone, final: shown.final, grid: shown.map.manifest.grid, fingerprint: cellsFingerprint(shown.map.cells) } });
+      // The measure of a new map, with the fingerprint of its cells, in a task of its own.
+      const { kind, passesDone, final, map } = shown;
+      const start = requestedAt;
+      setTimeout(() => performance.measure('concert-map', { start, end, detail: { kind, passesDone, final, grid: map.manifest.grid, fingerprint: cellsFingerprint(map.cells) } }), 0);
     }
   }
 

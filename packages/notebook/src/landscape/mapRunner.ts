@@ -171,17 +171,31 @@ export class MapRunner {
     const run = this.run;
     if (run === null || info.generation !== run.generation) return;
     if (outcome.type === 'pair') {
+      this.run = null;
       const { plans, shownTally } = run;
       const leaders = landscapeLeaders(plans.fine, shownTally.fine)!;
-      const map = summarizeLandscape(plans.fine, shownTally.fine, { cells: [leaders.best, leaders.runnerUp!], counts: outcome.tally });
-      this.run = null;
-      this.handlers.onMap({ request: run.request, kind: 'fine', map, passesDone: plans.fine.manifest.passes, passes: plans.fine.manifest.passes, final: true });
+      const passes = plans.fine.manifest.passes;
+      this.later(run.generation, () => {
+        const map = summarizeLandscape(plans.fine, shownTally.fine, { cells: [leaders.best, leaders.runnerUp!], counts: outcome.tally });
+        this.handlers.onMap({ request: run.request, kind: 'fine', map, passesDone: passes, passes, final: true });
+      });
       return;
     }
     addTally(run.stepTally[info.step]!, outcome.tally);
     run.remaining[info.step]! -= 1;
     this.dispatch(worker);
     this.showCompleted(worker);
+  }
+
+  /**
+   * Runs `show` in a task of its own (unless a newer map started meanwhile): summarizing a map
+   * takes a few milliseconds, and kept apart from the message that completed it and from the
+   * drawing, no main-thread task grows long.
+   */
+  private later(generation: number, show: () => void): void {
+    setTimeout(() => {
+      if (generation === this.generation) show();
+    }, 0);
   }
 
   /** Shows the last step whose pieces (and those of every step before it) are all in. */
@@ -200,14 +214,16 @@ export class MapRunner {
     const passesDone = Math.min(passes, blocks.to * plan.manifest.blockSize);
     const last = latest === this.steps.length - 1;
     const leaders = last ? landscapeLeaders(plan, run.shownTally[kind]) : null;
-    if (last && leaders !== null && leaders.runnerUp !== null) {
-      // The map is complete: show it, then pair its two leaders on the same passes.
-      this.handlers.onMap({ request: run.request, kind, map: summarizeLandscape(plan, run.shownTally[kind]), passesDone, passes, final: false });
-      this.clients[worker]!.start({ type: 'pair', key: run.keys.fine, scenario: run.request.scenario, settings: mapSettings(this.shapes.fine, run.request.seed, run.request.visibility), pair: [leaders.best, leaders.runnerUp] }, { generation: run.generation, step: -1 });
-      return;
-    }
-    if (last) this.run = null;
-    this.handlers.onMap({ request: run.request, kind, map: summarizeLandscape(plan, run.shownTally[kind]), passesDone, passes, final: last });
+    // The map is complete: pair its two leaders on the same passes (the final map follows).
+    const pairing = last && leaders !== null && leaders.runnerUp !== null;
+    if (pairing)
+      this.clients[worker]!.start(
+        { type: 'pair', key: run.keys.fine, scenario: run.request.scenario, settings: mapSettings(this.shapes.fine, run.request.seed, run.request.visibility), pair: [leaders.best, leaders.runnerUp!] },
+        { generation: run.generation, step: -1 },
+      );
+    else if (last) this.run = null;
+    const tally = run.shownTally[kind].slice();
+    this.later(run.generation, () => this.handlers.onMap({ request: run.request, kind, map: summarizeLandscape(plan, tally), passesDone, passes, final: last && !pairing }));
   }
 
   private failed(info: PieceInfo, problems: readonly Problem[]): void {
