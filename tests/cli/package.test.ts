@@ -28,6 +28,13 @@ const manifest = JSON.parse(readFileSync(join(CORE, 'package.json'), 'utf8')) as
   files: string[];
   publishConfig?: { access?: string };
 };
+/** The tidy-format sample of docs/VALIDATION.md: one issue, a proposer, two members, a co-legislator. */
+const TIDY_SAMPLE = `issue,proposal,actor,position,salience,weight,role,votes,rule,quota,procedure,statusQuo,outcome
+i1,p1,chair,80,60,1,proposer,,qualifiedMajority,0.7,COD,0,70
+i1,p1,a,0,50,2,member,3,qualifiedMajority,0.7,COD,0,70
+i1,p1,b,100,50,1,member,2,qualifiedMajority,0.7,COD,0,70
+i1,p1,parl,60,40,1,coLegislator,,qualifiedMajority,0.7,COD,0,70
+`;
 const SCENARIOS = readdirSync(join(ROOT, 'examples/scenarios')).filter((file) => file.endsWith('.json')).sort();
 
 /** The environment of a user's shell: without the npm_* and pnpm variables a `pnpm test` run sets. */
@@ -51,7 +58,7 @@ export function releasePackBlock(): string {
 /** A copy of what `pnpm pack` of @concert/core reads, with the repository's node_modules linked in. */
 function copyOfSources(into: string): void {
   for (const file of ['package.json', 'pnpm-workspace.yaml', 'tsconfig.base.json', 'LICENSE']) cpSync(join(ROOT, file), join(into, file));
-  cpSync(join(ROOT, 'examples/scenarios'), join(into, 'examples/scenarios'), { recursive: true });
+  for (const folder of ['examples/scenarios', 'examples/experiments', 'examples/data/deu3']) cpSync(join(ROOT, folder), join(into, folder), { recursive: true });
   for (const entry of ['package.json', 'README.md', 'LICENSE', 'tsconfig.json', 'tsconfig.build.json', 'src', 'cli', 'scripts'])
     cpSync(join(CORE, entry), join(into, 'packages/core', entry), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(into, 'node_modules'), 'dir');
@@ -59,12 +66,26 @@ function copyOfSources(into: string): void {
 }
 
 /** The larger sizes in help examples, lowered so the suite stays quick (`--passes 1e8` takes minutes). */
-export const TEST_SIZES = { maxPasses: 5000, tornadoPasses: 500, discoverPasses: 2000, sobol: '--samples 64 --inner-passes 200' } as const;
+export const TEST_SIZES = {
+  maxPasses: 5000,
+  tornadoPasses: 500,
+  discoverPasses: 2000,
+  sobol: '--samples 64 --inner-passes 200',
+  experimentPasses: 200,
+  landscapeGrid: 11,
+  comparePasses: 5000,
+  backtest: '--passes 200 --bootstrap 100',
+  calibrate: '--passes 20 --evaluation-passes 50 --folds 2',
+} as const;
 
 /**
  * An example line at test size: `--passes N` above 5,000 becomes 5,000; a sensitivity example gets
  * small pass counts (tornado `--passes 500`, discover `--passes 2000`, sobol `--samples 64
- * --inner-passes 200`). Commands, files, options and formats stay as written.
+ * --inner-passes 200`); an experiment runs 200 passes per point, a landscape an 11 x 11 grid, a
+ * comparison at most 5,000 passes, a backtest 200 passes and 100 resamples, a calibration 20
+ * passes per candidate, 50 per scored forecast and 2 folds (each added right after the command's
+ * files, so that a line with several commands keeps them apart). Commands, files, options and
+ * formats stay as written.
  */
 export function atTestSize(example: string): string {
   let line = example.replace(/--passes (\S+)/g, (whole, text: string) => {
@@ -81,6 +102,15 @@ export function atTestSize(example: string): string {
     line = line.replace(/ --samples \S+/, '');
     append(TEST_SIZES.sobol);
   }
+  line = line.replace(/ --grid \S+/g, '');
+  const sizes: [RegExp, string][] = [
+    [/\bconcert experiment \S+/g, `--passes ${TEST_SIZES.experimentPasses}`],
+    [/\bconcert landscape \S+/g, `--grid ${TEST_SIZES.landscapeGrid}`],
+    [/\bconcert compare \S+ \S+/g, line.includes('--passes') ? '' : `--passes ${TEST_SIZES.comparePasses}`],
+    [/\bconcert backtest \S+/g, TEST_SIZES.backtest],
+    [/\bconcert calibrate \S+/g, TEST_SIZES.calibrate],
+  ];
+  for (const [command, words] of sizes) if (words !== '') line = line.replace(command, (whole) => `${whole} ${words}`);
   return line;
 }
 
@@ -149,7 +179,7 @@ describe('the @concert/core package, packed and installed with plain npm', () =>
     expect(output).toMatch(/with tag latest and public access/);
   });
 
-  it('the tarball holds the LICENSE (MIT, "the Concert authors", the same as the repository\'s), README, the build and every built-in scenario', () => {
+  it('the tarball holds the LICENSE (MIT, "the Concert authors", the same as the repository\'s), README, the build, every built-in scenario and design, and the DEU III training data with its licence', () => {
     for (const file of ['package/LICENSE', 'package/README.md', 'package/package.json', 'package/dist/src/index.js', 'package/dist/cli/concert.js'])
       expect(tarList, file).toContain(file);
     for (const file of SCENARIOS) expect(tarList).toContain(`package/dist/scenarios/${file}`);
@@ -159,6 +189,17 @@ describe('the @concert/core package, packed and installed with plain npm', () =>
     expect(license).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} the Concert authors\n/);
     for (const file of SCENARIOS)
       expect(readFileSync(join(installed, 'dist/scenarios', file), 'utf8'), file).toBe(readFileSync(join(ROOT, 'examples/scenarios', file), 'utf8'));
+     // The built-in designs, and the DEU III training data with the README that carries its citation and licence.
+    const shipped = [
+      ...readdirSync(join(ROOT, 'examples/experiments')).map((file) => [`dist/experiments/${file}`, `examples/experiments/${file}`]),
+      ['dist/data/deu3/deu3-train.tsv', 'examples/data/deu3/deu3-train.tsv'],
+      ['dist/data/deu3/README.md', 'examples/data/deu3/README.md'],
+    ];
+    for (const [inPackage, inRepository] of shipped) {
+      expect(tarList).toContain(`package/${inPackage!}`);
+      expect(readFileSync(join(installed, inPackage!), 'utf8'), inPackage).toBe(readFileSync(join(ROOT, inRepository!), 'utf8'));
+    }
+    expect(readFileSync(join(installed, 'dist/data/deu3/README.md'), 'utf8')).toMatch(/CC BY 4\.0/);
   });
 
   it('has every file its exports map, main, types and bin name', () => {
@@ -195,7 +236,7 @@ describe('the @concert/core package, packed and installed with plain npm', () =>
       .split('\n\n')[0]!
       .split('\n')
       .map((line) => line.trim().split(/\s+/)[0]!);
-    expect(commands).toEqual(['run', 'merge', 'replay', 'validate', 'schema', 'scenarios', 'sensitivity']);
+    expect(commands).toEqual(['run', 'merge', 'replay', 'validate', 'schema', 'scenarios', 'sensitivity', 'experiment', 'landscape', 'compare', 'backtest', 'calibrate']);
     const examples = [...helpExamples(overall.stdout)];
     for (const command of commands) {
       const help = concert(`${command} --help`);
@@ -214,6 +255,10 @@ describe('the @concert/core package, packed and installed with plain npm', () =>
         `cp "$(concert scenarios --format json | node -e "process.stdout.write(JSON.parse(require('fs').readFileSync(0, 'utf8')).find((s) => s.name === 'nato-russia-2025').file)")" scenario.json`,
         'concert run scenario.json --passes 2000 --seed 42 --quiet --out result.json',
         'for i in 1 2 3; do concert run scenario.json --passes 3000 --seed 42 --shard "$i/3" --quiet --out "shards/shard-$i.json"; done',
+        `concert calibrate deu3-train ${TEST_SIZES.calibrate} --quiet --out my-calibration.json`,
+        `for i in 1 2; do concert experiment hawks-latin-hypercube --passes ${TEST_SIZES.experimentPasses} --shard "$i/2" --quiet --out "experiment-part-$i.json"; done`,
+        `concert experiment hawks-latin-hypercube --passes ${TEST_SIZES.experimentPasses} --quiet --out hawks.feather`,
+        `for i in 1 2; do concert sensitivity tornado nato-russia-2025 --passes ${TEST_SIZES.tornadoPasses} --shard "$i/2" --quiet --out "tornado-part-$i.json"; done`,
       ].join('\n'),
       fixtures,
     );
@@ -235,6 +280,25 @@ describe('the @concert/core package, packed and installed with plain npm', () =>
       [/\bshards\/\*\.json\b/, (dir) => shards(dir, (i) => `shards/shard-${i}.json`)],
       [/\bshard-1\.json shard-2\.json shard-3\.json\b/, (dir) => shards(dir, (i) => `shard-${i}.json`)],
       [/\bshards\/part-0\*\.json\b/, (dir) => shards(dir, (i) => `shards/part-0${i}.json`)],
+      [/\bbaseline\.json current\.json\b/, (dir) => {
+        cpSync(join(fixtures, 'scenario.json'), join(dir, 'baseline.json'));
+        cpSync(join(installed, 'dist/scenarios/us-disengagement.json'), join(dir, 'current.json'));
+      }],
+      // A design of one's own, naming a built-in scenario by name.
+      [/\bdesign\.json\b/, (dir) => {
+        const design = JSON.parse(readFileSync(join(installed, 'dist/experiments/hawks-latin-hypercube.json'), 'utf8')) as Record<string, unknown>;
+        writeFileSync(join(dir, 'design.json'), JSON.stringify({ ...design, scenario: 'nato-russia-2025' }));
+      }],
+      [/\bheld-out\.tsv\b/, (dir) => cpSync(join(installed, 'dist/data/deu3/deu3-train.tsv'), join(dir, 'held-out.tsv'))],
+      [/\bmy-negotiations\.csv\b/, (dir) => writeFileSync(join(dir, 'my-negotiations.csv'), TIDY_SAMPLE)],
+      [/\bexperiment-part-\*\.json\b/, (dir) => {
+        for (const i of [1, 2]) cpSync(join(fixtures, `experiment-part-${i}.json`), join(dir, `experiment-part-${i}.json`));
+      }],
+      [/^concert replay hawks\.feather\b/, (dir) => cpSync(join(fixtures, 'hawks.feather'), join(dir, 'hawks.feather'))],
+      [/\btornado-part-\*\.json\b/, (dir) => {
+        for (const i of [1, 2]) cpSync(join(fixtures, `tornado-part-${i}.json`), join(dir, `tornado-part-${i}.json`));
+      }],
+      [/--calibration my-calibration\.json\b/, (dir) => cpSync(join(fixtures, 'my-calibration.json'), join(dir, 'my-calibration.json'))],
     ];
 
     expect(examples.length).toBeGreaterThanOrEqual(15);

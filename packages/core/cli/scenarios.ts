@@ -19,16 +19,59 @@ export interface BuiltInScenario {
 }
 
 /**
- * Where the built-in scenarios are: `dist/scenarios/` beside the built command (the installed
- * package), else the repository's `examples/scenarios/` (running from source); undefined when neither exists.
+ * The kinds of built-in files the package ships beside the command, each a folder of the
+ * repository's `examples/` copied into `dist/` by the build: scenarios, experiment designs, and
+ * the DEU III training data (with its README: source, citation, licence).
  */
-export function builtInScenarioFolder(): string | undefined {
-  const candidates = [new URL('../scenarios/', import.meta.url), new URL('../../../examples/scenarios/', import.meta.url)];
+const BUILT_IN_FOLDERS = { scenarios: 'scenarios', experiments: 'experiments', datasets: 'data/deu3' } as const;
+
+/**
+ * Where the built-in files of a kind are: `dist/<folder>/` beside the built command (the installed
+ * package), else the repository's `examples/<folder>/` (running from source); undefined when neither exists.
+ */
+export function builtInFolder(kind: keyof typeof BUILT_IN_FOLDERS): string | undefined {
+  const folder = BUILT_IN_FOLDERS[kind];
+  const candidates = [new URL(`../${folder}/`, import.meta.url), new URL(`../../../examples/${folder}/`, import.meta.url)];
   for (const candidate of candidates) {
-    const folder = fileURLToPath(candidate);
-    if (existsSync(folder) && statSync(folder).isDirectory()) return folder;
+    const path = fileURLToPath(candidate);
+    if (existsSync(path) && statSync(path).isDirectory()) return path;
   }
   return undefined;
+}
+
+/** Where the built-in scenarios are (see {@link builtInFolder}). */
+export function builtInScenarioFolder(): string | undefined {
+  return builtInFolder('scenarios');
+}
+
+/**
+ * The file a command should read for an argument: the argument itself when such a file exists
+ * (relative to the working directory), else the built-in file of that name (`hawks-latin-hypercube`
+ * for a design, `deu3-train` for a data set, with or without its extension), else the argument
+ * unchanged, so that reading it reports "no such file" with the name as typed.
+ *
+ * @example
+ * builtInFileOr('deu3-train', 'datasets', ['.tsv'], context); // => '/…/dist/data/deu3/deu3-train.tsv'
+ */
+export function builtInFileOr(argument: string, kind: keyof typeof BUILT_IN_FOLDERS, extensions: readonly string[], context: CliContext): string {
+  if (existsSync(resolve(context.cwd, argument))) return argument;
+  const folder = builtInFolder(kind);
+  if (folder === undefined || argument.includes('/') || argument.includes('\\')) return argument;
+  for (const name of [argument, ...extensions.map((extension) => `${argument}${extension}`)]) {
+    const file = resolve(folder, name);
+    if (extensions.some((extension) => name.endsWith(extension)) && existsSync(file) && statSync(file).isFile()) return file;
+  }
+  return argument;
+}
+
+/** The names of the built-in files of a kind (file names without their extension), sorted. */
+export function builtInNames(kind: keyof typeof BUILT_IN_FOLDERS, extensions: readonly string[]): string[] {
+  const folder = builtInFolder(kind);
+  if (folder === undefined) return [];
+  return readdirSync(folder)
+    .filter((entry) => extensions.some((extension) => entry.endsWith(extension)))
+    .map((entry) => entry.slice(0, entry.lastIndexOf('.')))
+    .sort();
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -56,13 +99,13 @@ export function builtInScenarios(context: CliContext): BuiltInScenario[] {
  * @example
  * readScenarioArgument('nato-russia-2025', context).id; // => 'nato-russia-2025'
  */
-export function readScenarioArgument(fileOrName: string, context: CliContext): unknown {
-  if (existsSync(resolve(context.cwd, fileOrName))) return readJsonFile(fileOrName, context, 'the scenario');
+export function readScenarioArgument(fileOrName: string, context: CliContext, what = 'the scenario'): unknown {
+  if (existsSync(resolve(context.cwd, fileOrName))) return readJsonFile(fileOrName, context, what);
   const scenarios = builtInScenarios(context);
   const builtIn = scenarios.find((scenario) => scenario.name === fileOrName || `${scenario.name}.json` === fileOrName);
-  if (builtIn !== undefined) return readJsonFile(builtIn.file, context, 'the scenario');
+  if (builtIn !== undefined) return readJsonFile(builtIn.file, context, what);
   const names = scenarios.map((scenario) => scenario.name).join(', ');
-  throw new InputFailure('cannot read the scenario', [
+  throw new InputFailure(`cannot read ${what}`, [
     { path: fileOrName, message: `no such file${names === '' ? '' : `, and no built-in scenario of that name (built-in: ${names}; see \`concert scenarios\`)`}` },
   ]);
 }

@@ -23,6 +23,7 @@ import type { Command } from '../command.js';
 import type { CliContext } from '../context.js';
 import { EXIT_OK, InputFailure, UsageError } from '../exitCodes.js';
 import { emit, readJsonFile } from '../files.js';
+import { builtInFileOr } from '../scenarios.js';
 import { backtestCsv, backtestTable } from '../formats/backtestTables.js';
 import { progressReporter } from '../progress.js';
 import { parallelForecaster } from '../workers/parallelBacktest.js';
@@ -34,7 +35,8 @@ const FORMATS = ['json', 'csv', 'table'] as const;
  *
  * @throws {InputFailure} naming the file when it cannot be read, and every problem with its row and column.
  */
-export function readDatasetFile(file: string, context: CliContext, format?: 'deu3' | 'tidy'): { dataset: Dataset; text: string } {
+export function readDatasetFile(argument: string, context: CliContext, format?: 'deu3' | 'tidy'): { dataset: Dataset; text: string } {
+  const file = builtInFileOr(argument, 'datasets', ['.tsv'], context);
   let text: string;
   try {
     text = readFileSync(resolve(context.cwd, file), 'utf8');
@@ -84,7 +86,8 @@ outcome), and scores the forecasts: MAE and RMSE of the median, CRPS of the dist
 coverage of the central 50/80/95% intervals, the PIT histogram, and the same for the baselines
 (salience-weighted mean, salience x economic-weight mean, median actor, proposer's position,
 status quo, midpoint) on exactly the same issues, with paired bootstrap intervals over proposals,
-overall and by subset. See docs/VALIDATION.md.
+overall and by subset. The data file may be \`deu3-train\`, the training half of DEU III that
+ships with Concert (CC BY 4.0; cite Arregui and Perarnaud 2021). See docs/VALIDATION.md.
 
 The data file is in the DEU III layout as published (tab-separated, line 2 the economic weights)
 or in Concert's tidy format (one row per issue and actor; docs/VALIDATION.md). A file with any
@@ -109,7 +112,7 @@ Exit status: 0 done, 1 invalid or unreadable data set or calibration (every prob
 2 bad usage.
 
 Examples:
-  concert backtest examples/data/deu3/deu3-train.tsv --format table
+  concert backtest deu3-train --format table
   concert backtest held-out.tsv --format json --workers 2 --out backtest.json
   concert backtest my-negotiations.csv --calibration my-calibration.json --format csv
 `,

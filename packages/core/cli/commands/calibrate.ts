@@ -42,6 +42,7 @@ calibration as JSON. Every candidate forecasts every issue; folds are drawn by p
 fold the candidate with the lowest CRPS among those whose 80% intervals contain 72-88% of the
 training outcomes is chosen on the other folds and scored, afresh, on the fold: the file records
 these out-of-fold scores, the choice made on all issues and its in-sample scores.
+The data file may be \`deu3-train\`, the training half of DEU III that ships with Concert.
 See docs/VALIDATION.md. Never run it on the data you will report accuracy on.
 
 Options:
@@ -58,7 +59,7 @@ Options:
 Exit status: 0 written, 1 invalid or unreadable data set, 2 bad usage.
 
 Examples:
-  concert calibrate examples/data/deu3/deu3-train.tsv --workers 2 --out examples/calibration/deu3.json
+  concert calibrate deu3-train --workers 2 --out my-calibration.json
 `,
 
   async execute(args, context) {

@@ -3,7 +3,8 @@ import { ConcertInputError, compareScenarios, type ComparisonResult } from '../.
 import { expectPositionals, parseChoice, parsePasses, parseSeed, stringOption } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT_OK, InputFailure } from '../exitCodes.js';
-import { emit, readJsonFile } from '../files.js';
+import { emit } from '../files.js';
+import { readScenarioArgument } from '../scenarios.js';
 import { comparisonCsv, comparisonTable } from '../formats/landscapeTables.js';
 import { DEFAULT_PASSES, DEFAULT_SEED } from '../runSettings.js';
 
@@ -29,7 +30,8 @@ change in consensus, risk, viability and each ally's blocker rate, with its stan
 the same order) every pass draws the same numbers in both, so the change is paired (a mean of
 per-pass differences) and noise the two share cancels; otherwise the comparison says why it
 cannot be paired and reports unpaired changes (Newcombe intervals). Options in one scenario only
-are listed as added or removed. See docs/LANDSCAPE.md.
+are listed as added or removed. Each scenario is a file or the name of a built-in scenario
+(\`concert scenarios\`). See docs/LANDSCAPE.md.
 
 Options:
   -n, --passes N      passes for each scenario (default ${DEFAULT_PASSES.toLocaleString('en-US')})
@@ -43,7 +45,7 @@ settings (every problem listed), 2 bad usage.
 
 Examples:
   concert compare baseline.json current.json --format table
-  concert compare examples/scenarios/nato-russia-2025.json examples/scenarios/us-disengagement.json --passes 20000 --format csv
+  concert compare nato-russia-2025 us-disengagement --passes 20000 --format csv
 `,
 
   async execute(args, context) {
@@ -55,8 +57,8 @@ Examples:
       passes: passesText === undefined ? DEFAULT_PASSES : parsePasses(passesText),
       seed: seedText === undefined ? DEFAULT_SEED : parseSeed(seedText),
     };
-    const baseline = readJsonFile(baselineFile!, context, 'the baseline scenario');
-    const current = readJsonFile(currentFile!, context, 'the current scenario');
+    const baseline = readScenarioArgument(baselineFile!, context, 'the baseline scenario');
+    const current = readScenarioArgument(currentFile!, context, 'the current scenario');
     let result: ComparisonResult;
     try {
       result = compareScenarios(baseline, current, settings);

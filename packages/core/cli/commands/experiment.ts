@@ -27,7 +27,7 @@ import {
 import { expectPositionals, parseChoice, parsePasses, parseSeed, parseWorkers, stringOption } from '../args.js';
 import type { Command, ParsedArgs } from '../command.js';
 import type { CliContext } from '../context.js';
-import { builtInScenarios } from '../scenarios.js';
+import { builtInFileOr, builtInScenarios } from '../scenarios.js';
 import { EXIT_INVALID_INPUT, EXIT_OK, InputFailure, UsageError } from '../exitCodes.js';
 import { emit, readJsonFile, writeFileAtomically } from '../files.js';
 import { isArrowFile, readTidyArrow, tidyArrow } from '../formats/arrow.js';
@@ -127,6 +127,7 @@ export function prepareExperimentFromFiles(
   context: CliContext,
   overrides: { scenarios?: readonly string[]; passes?: number; seed?: string | number } = {},
 ): ExperimentPlan {
+  file = builtInFileOr(file, 'experiments', ['.json'], context);
   const input = readJsonFile(file, context, 'the experiment design');
   if (input === null || typeof input !== 'object' || Array.isArray(input))
     throw new InputFailure(`invalid experiment design in ${file}`, [{ path: '', message: 'must be a JSON object (see `concert schema --design`)', value: input }], 'analysis-settings');
@@ -327,7 +328,8 @@ of a full factorial, a Latin hypercube or a scrambled Sobol' sequence, and every
 the design's passes from its seed: the same random numbers for every experiment (common random
 numbers). Writes one tidy row per experiment and option. The design's format: \`concert schema
 --design\`, and docs/EXPERIMENTS.md. Every value the design can set is checked against the
-field's domain, and every experiment's scenario is validated, before any pass runs.
+field's domain, and every experiment's scenario is validated, before any pass runs. The design
+is a file or the name of a built-in design (hawks-latin-hypercube, firmness-visibility-factorial).
 
 Options:
       --scenarios L    run the design on these scenario files instead of the design's own
@@ -350,10 +352,10 @@ Options:
 Exit status: 0 done, 1 invalid design, scenario or file (every problem listed), 2 bad usage.
 
 Examples:
-  concert experiment examples/experiments/hawks-latin-hypercube.json --workers auto --out hawks.feather
-  concert experiment examples/experiments/firmness-visibility-factorial.json --format csv > grid.csv
-  concert experiment design.json --scenarios examples/scenarios/*.json --out batch.csv
-  concert experiment design.json --shard 2/8 --out part-2.json && concert merge part-*.json --out result.json
+  concert experiment hawks-latin-hypercube --workers auto --out hawks.feather
+  concert experiment firmness-visibility-factorial --format csv > grid.csv
+  concert experiment design.json --scenarios my-scenarios/*.json --out batch.csv
+  for i in 1 2 3 4; do concert experiment design.json --shard "$i/4" --out "part-$i.json"; done && concert merge part-*.json --out result.json
   concert replay hawks.feather
 `,
 

@@ -3,7 +3,8 @@ import { ConcertInputError, validateScenario, type LandscapeResult, type Landsca
 import { expectPositionals, numberOption, parseChoice, parsePasses, parseSeed, parseWorkers, stringOption } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT_OK, InputFailure, UsageError } from '../exitCodes.js';
-import { emit, readJsonFile } from '../files.js';
+import { emit } from '../files.js';
+import { readScenarioArgument } from '../scenarios.js';
 import { LANDSCAPE_MEASURES, landscapeCsv, landscapeTable } from '../formats/landscapeTables.js';
 import { progressReporter } from '../progress.js';
 import { landscapeInParallel } from '../workers/parallelLandscape.js';
@@ -49,7 +50,8 @@ export const landscapeCommand: Command = {
 Judges every text on a grid of the firmness x engagement plane, at one visibility, in the same
 sampled worlds (common random numbers): consensus, risk and viability of each, with 95%
 intervals and the ally most often in the way, and the most viable text with its paired
-advantage over the runner-up. See docs/LANDSCAPE.md.
+advantage over the runner-up. The scenario is a file or the name of a built-in scenario
+(\`concert scenarios\`). See docs/LANDSCAPE.md.
 
 Options:
   -g, --grid G          points per side, 2 to 201 (default 41: 1,681 texts)
@@ -70,7 +72,7 @@ Options:
 Exit status: 0 done, 1 invalid scenario or settings (every problem listed), 2 bad usage.
 
 Examples:
-  concert landscape examples/scenarios/nato-russia-2025.json --visibility 0.6 --format table
+  concert landscape nato-russia-2025 --visibility 0.6 --format table
   concert landscape scenario.json --grid 41 --passes 2000 --workers 2 --format csv --out map.csv
   concert landscape scenario.json --firmness 0.5:0.8 --engagement 0.2:0.5 --grid 31 --format table
 `,
@@ -99,7 +101,7 @@ Examples:
     if (args.values['no-blockers'] === true) settings.blockers = false;
     const workers = workersText === undefined ? 1 : parseWorkers(workersText);
 
-    const input = readJsonFile(file!, context, 'the scenario');
+    const input = readScenarioArgument(file!, context);
     let scenario: unknown;
     try {
       scenario = validateScenario(input);
