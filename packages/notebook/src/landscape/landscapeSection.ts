@@ -31,7 +31,7 @@ export const MAP_DELAY_MS = 80;
 export interface LandscapeSectionOptions {
   /** Creates a map worker (one per core). Default: a module worker running landscapeWorker.ts. */
   readonly createWorker?: () => MapWorker;
-  /** How many workers. Default 2. */
+  /** How many workers. Default 2 (one per core; fewer on a machine with one core). */
   readonly workers?: number;
 }
 
@@ -66,7 +66,7 @@ export function mapCommand(request: { readonly seed: MapRequest['seed']; readonl
  * page.append(element);
  */
 export function landscapeSection(app: NotebookApp, options: LandscapeSectionOptions = {}) {
-  const { createWorker = () => new Worker(new URL('./landscapeWorker.ts', import.meta.url), { type: 'module' }) as unknown as MapWorker, workers = 2 } = options;
+  const { createWorker = () => new Worker(new URL('./landscapeWorker.ts', import.meta.url), { type: 'module' }) as unknown as MapWorker, workers = Math.min(2, navigator.hardwareConcurrency || 2) } = options;
   let shown: ShownMap | null = null;
   let requestedAt = 0;
   let measure: MapMeasure = 'viability';
@@ -79,7 +79,9 @@ export function landscapeSection(app: NotebookApp, options: LandscapeSectionOpti
   let drawnScenario: Scenario | null = null;
   let drawnLooks = '';
   let drawings = 0;
+  /** A frame is requested; and whether it draws a new map (recorded as a `concert-map` measure). */
   let pending = false;
+  let pendingMap = false;
 
   const measureSelect = el('select', { 'aria-label': 'What the colours show', 'data-field': 'landscape-measure' }, ...MAP_MEASURES.map((m) => el('option', { value: m.measure }, m.words)));
   const visibility = slider({
@@ -105,7 +107,7 @@ export function landscapeSection(app: NotebookApp, options: LandscapeSectionOpti
     'aria-label': 'Map of viable texts: arrow keys choose a text, Enter adds it as an option',
     'aria-describedby': 'landscape-readout',
   });
-  const readout = el('p', { class: 'readout', id: 'landscape-readout', 'aria-live': 'polite', 'data-field': 'landscape-readout' }, 'Point at a square, or focus the map and use the arrow keys, to read a text’s figures.');
+  const readout = el('p', { class: 'map-readout', id: 'landscape-readout', 'aria-live': 'polite', 'data-field': 'landscape-readout' }, 'Point at a square, or focus the map and use the arrow keys, to read a text’s figures.');
   const announce = el('p', { class: 'visually-hidden', 'aria-live': 'polite', 'data-field': 'landscape-announce' });
   const problems = el('div', { class: 'field-error', role: 'alert', 'data-field': 'landscape-problems', hidden: true });
   const bestText = el('p', { 'data-field': 'landscape-best' });
@@ -204,7 +206,6 @@ export function landscapeSection(app: NotebookApp, options: LandscapeSectionOpti
       render();
     });
   }
-  let pendingMap = false;
 
   function render(): void {
     if (shown === null) return;
