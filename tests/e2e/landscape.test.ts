@@ -137,6 +137,8 @@ describe('map of viable texts in Chromium', () => {
     await page.keyboard.press('ArrowRight');
     const readout = await page.locator('[data-field=landscape-readout]').innerText();
     expect(readout).toMatch(/^Firmness \d\.\d\d, engagement \d\.\d\d at visibility 0\.\d\d: consensus \d+\.\d% \(/);
+    // Who blocks that text follows from a worker (the refined map counts no blockers itself).
+    await page.waitForFunction(() => /(Blocked most often by .+ \(\d+\.\d% \(|No ally blocked it)/.test(document.querySelector('[data-field=landscape-readout]')?.textContent ?? ''), undefined, { timeout: 30_000 });
     await page.keyboard.press('Enter');
     await page.waitForFunction((n) => document.querySelectorAll('.option-card').length === n + 2, options);
     expect(await page.locator('.option-card').last().locator('input[type=text]').inputValue()).toMatch(/^Map text: firmness \d\.\d\d, engagement \d\.\d\d$/);

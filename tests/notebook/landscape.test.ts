@@ -123,6 +123,32 @@ describe('MapRunner(createWorker, handlers, options)', () => {
     expect(JSON.stringify(shown.at(-1)!.map)).toBe(JSON.stringify(landscape(TOY, mapSettings(SMALL.fine, 12, 0.7))));
   });
 
+  it('whoBlocks(cell) answers with the cell’s top blocker in all passes, as the core’s map with blockers has it', async () => {
+    const withBlockers = landscape(TOY, mapSettings({ ...SMALL.fine, blockers: true }, 11, 0.5));
+    const cells = [0, 40, withBlockers.cells.findIndex((cell) => cell.topBlocker !== null && cell.consensus.estimate > 0.2)];
+    const answers = await new Promise<[number, unknown][]>((resolve, reject) => {
+      const got: [number, unknown][] = [];
+      const runner: MapRunner = new MapRunner(inlineWorker, {
+        onMap: (map) => {
+          if (!map.final) {
+            expect(runner.whoBlocks(0)).toBe(false); // the workers are busy with the map
+            return;
+          }
+          expect(runner.whoBlocks(cells[0]!)).toBe(true);
+        },
+        onProblems: (problems) => reject(new Error(problems.map((p) => p.message).join('; '))),
+        onBlockers: (cell, top) => {
+          got.push([cell, top]);
+          if (got.length < cells.length) runner.whoBlocks(cells[got.length]!);
+          else resolve(got);
+        },
+      }, { shapes: SMALL });
+      runner.start(request);
+    });
+    expect(answers).toEqual(cells.map((cell) => [cell, withBlockers.cells[cell]!.topBlocker]));
+    expect(answers.some(([, top]) => top !== null)).toBe(true);
+  });
+
   it('reports invalid input as problems on the page, before any worker starts', async () => {
     let created = 0;
     const problems = await new Promise<string[]>((resolve) => {

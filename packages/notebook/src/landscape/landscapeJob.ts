@@ -4,7 +4,7 @@
  * (the core's tallies are whole numbers, zero outside their cells), so the piece's tally is the
  * same whatever the chunk sizes.
  */
-import { prepareLandscape, runLandscapeBlocks, runLandscapePair, type LandscapePlan } from '@concert/core';
+import { prepareLandscape, runLandscapeBlocks, runLandscapePair, summarizeLandscape, type LandscapePlan } from '@concert/core';
 import type { JobHooks } from '../workers/jobProtocol.js';
 import type { LandscapeJob, LandscapeOutcome } from './landscapeProtocol.js';
 
@@ -30,6 +30,11 @@ function planOf(job: LandscapeJob): LandscapePlan {
 export async function landscapeJob(job: LandscapeJob, hooks: JobHooks): Promise<LandscapeOutcome | null> {
   const plan = planOf(job);
   if (job.type === 'pair') return { type: 'pair', tally: runLandscapePair(plan, job.pair, { from: 0, to: plan.blocks }) };
+  if (job.type === 'blockers') {
+    // One text in every pass: a few milliseconds. Its figures are those of the full map's cell.
+    const tally = runLandscapeBlocks(plan, { from: 0, to: plan.blocks }, { cells: { from: job.cell, to: job.cell + 1 } });
+    return { type: 'blockers', cell: job.cell, topBlocker: summarizeLandscape(plan, tally).cells[job.cell]!.topBlocker };
+  }
   const { blocks, cells } = job;
   const tally = new Float64Array(plan.tallySize);
   let from = cells.from;

@@ -9,6 +9,7 @@
  * notebook's state by itself; place the element in the page (after the stance map).
  */
 import { shellQuote, type LandscapeCell, type Problem, type Scenario } from '@concert/core';
+import { estimateText } from '../charts/chartData.js';
 import { chartWidth, describedChart, renderChart, type RenderedChart } from '../charts/renderChart.js';
 import { el, replaceChildren } from '../dom.js';
 import { downloadText, mainSvg } from '../download.js';
@@ -82,6 +83,9 @@ export function landscapeSection(app: NotebookApp, options: LandscapeSectionOpti
   /** A frame is requested; and whether it draws a new map (recorded as a `concert-map` measure). */
   let pending = false;
   let pendingMap = false;
+  /** The cell read out last (its blockers are asked for once), and the cell whose blockers are awaited. */
+  let readingCell: number | null = null;
+  let askedCell: number | null = null;
 
   const measureSelect = el('select', { 'aria-label': 'What the colours show', 'data-field': 'landscape-measure' }, ...MAP_MEASURES.map((m) => el('option', { value: m.measure }, m.words)));
   const visibility = slider({
@@ -125,12 +129,21 @@ export function landscapeSection(app: NotebookApp, options: LandscapeSectionOpti
   const maps = new MapRunner(createWorker, {
     onMap: (next) => {
       shown = next;
+      readingCell = null;
+      askedCell = null;
       problems.hidden = true;
       showStatus();
       showBest();
       scheduleRender(true);
     },
     onProblems: (list: readonly Problem[], request) => showProblems(list, request.scenario),
+    onBlockers: (cell, topBlocker) => {
+      if (cell !== askedCell || shown === null) return;
+      askedCell = null;
+      readout.textContent = `${cellReadout(shown.map.cells[cell]!, shown.request.visibility)} ${
+        topBlocker === null ? 'No ally blocked it in these passes.' : `Blocked most often by ${topBlocker.name} (${estimateText(topBlocker.rate)} of passes).`
+      } Click or press Enter to add it as an option.`;
+    },
   }, { workers });
 
   function chosenVisibility(): number {
@@ -261,15 +274,21 @@ export function landscapeSection(app: NotebookApp, options: LandscapeSectionOpti
   }
 
   function addText(cell: { readonly firmness: number; readonly engagement: number }, at: number): void {
+    askedCell = null; // the confirmation stays; the blockers answer is not shown over it
     app.editScenario((scenario) => addOptionAt(scenario, { firmness: cell.firmness, engagement: cell.engagement, visibility: at }));
     const added = app.state.get().scenario.options.at(-1);
     readout.textContent = `Added the text at ${textPosition(cell)} (visibility ${at.toFixed(2)}) as the option “${added?.name ?? ''}”: the options, the link and the answer follow.`;
   }
 
+  /** Reads a cell out; on the refined map (which counts no blockers) its top blocker follows from a worker. */
   function readCell(cell: number): void {
     if (shown === null) return;
     const figures: LandscapeCell | undefined = shown.map.cells[cell];
-    if (figures !== undefined) readout.textContent = `${cellReadout(figures, shown.request.visibility)} Click or press Enter to add it as an option.`;
+    if (figures === undefined || cell === readingCell) return;
+    readingCell = cell;
+    const asking = shown.kind === 'fine' && shown.final && maps.whoBlocks(cell);
+    askedCell = asking ? cell : null;
+    readout.textContent = `${cellReadout(figures, shown.request.visibility)}${asking ? ' Who blocks it…' : ''} Click or press Enter to add it as an option.`;
   }
 
   holder.addEventListener('pointermove', (event) => {
@@ -284,7 +303,8 @@ export function landscapeSection(app: NotebookApp, options: LandscapeSectionOpti
     scheduleRender();
   });
   holder.addEventListener('focus', () => {
-    if (shown === null || cursor !== null) return;
+    // From the keyboard only: a click focuses the map too, and picks its own square.
+    if (shown === null || cursor !== null || !holder.matches(':focus-visible')) return;
     const quo = app.state.get().scenario.statusQuo;
     cursor = cellAt(shown.map.manifest.grid, quo.firmness, quo.engagement);
     readCell(cursor);

@@ -15,6 +15,7 @@ import {
   landscapeLeaders,
   prepareLandscape,
   summarizeLandscape,
+  type CellBlocker,
   type LandscapePlan,
   type LandscapeResult,
   type Problem,
@@ -51,13 +52,18 @@ export type MapWorker = WorkerLike<LandscapeJob, LandscapeOutcome>;
 export interface MapRunnerHandlers {
   readonly onMap: (shown: ShownMap) => void;
   readonly onProblems: (problems: readonly Problem[], request: MapRequest) => void;
+  /** The answer of {@link MapRunner.whoBlocks}: the cell's top blocker in all the fine map's passes, or null when no ally blocked it. */
+  readonly onBlockers?: (cell: number, topBlocker: CellBlocker | null) => void;
 }
 
 interface PieceInfo {
   readonly generation: number;
-  /** Index of the step, or -1 for the pair run. */
+  /** Index of the step, -1 for the pair run, -2 for a cell's blockers. */
   readonly step: number;
 }
+
+const PAIR_STEP = -1;
+const BLOCKERS_STEP = -2;
 
 interface MapRun {
   readonly generation: number;
@@ -97,6 +103,8 @@ export class MapRunner {
   private readonly steps: readonly MapStep[];
   private run: MapRun | null = null;
   private generation = 0;
+  /** The last map completed (the fine map's request), whose cells' blockers can be asked for. */
+  private completed: MapRequest | null = null;
 
   constructor(createWorker: () => MapWorker, private readonly handlers: MapRunnerHandlers, options: MapRunnerOptions = {}) {
     const { workers = 2, shapes = MAP_SHAPES, piecesPerStep = PIECES_PER_STEP } = options;
@@ -121,6 +129,7 @@ export class MapRunner {
    */
   start(request: MapRequest): void {
     const generation = ++this.generation;
+    this.completed = null;
     let plans: Record<MapKind, LandscapePlan>;
     try {
       plans = {
@@ -149,9 +158,28 @@ export class MapRunner {
     this.clients.forEach((_, worker) => this.dispatch(worker));
   }
 
+  /**
+   * Asks who blocks the text of a cell of the completed fine map: the cell is judged in all its
+   * passes with blockers counted (milliseconds, on the first worker), and `onBlockers` gets its
+   * top blocker, exactly the cell's top blocker in the core's map with blockers. Does nothing
+   * while a map is in progress (its workers are busy; the coarse map names top blockers).
+   *
+   * @returns whether the question was sent.
+   */
+  whoBlocks(cell: number): boolean {
+    const request = this.completed;
+    if (request === null || this.run !== null || !(cell >= 0 && cell < this.shapes.fine.grid ** 2)) return false;
+    this.clients[0]!.start(
+      { type: 'blockers', key: `${this.generation}:blockers`, scenario: request.scenario, settings: mapSettings({ ...this.shapes.fine, blockers: true }, request.seed, request.visibility), cell },
+      { generation: this.generation, step: BLOCKERS_STEP },
+    );
+    return true;
+  }
+
   /** Stops the map in progress, if any. */
   cancel(): void {
     this.run = null;
+    this.completed = null;
     for (const client of this.clients) client.cancel();
   }
 
@@ -168,10 +196,15 @@ export class MapRunner {
   }
 
   private received(worker: number, info: PieceInfo, outcome: LandscapeOutcome): void {
+    if (outcome.type === 'blockers') {
+      if (info.generation === this.generation && this.completed !== null) this.handlers.onBlockers?.(outcome.cell, outcome.topBlocker);
+      return;
+    }
     const run = this.run;
     if (run === null || info.generation !== run.generation) return;
     if (outcome.type === 'pair') {
       this.run = null;
+      this.completed = run.request;
       const { plans, shownTally } = run;
       const leaders = landscapeLeaders(plans.fine, shownTally.fine)!;
       const passes = plans.fine.manifest.passes;
@@ -219,9 +252,12 @@ export class MapRunner {
     if (pairing)
       this.clients[worker]!.start(
         { type: 'pair', key: run.keys.fine, scenario: run.request.scenario, settings: mapSettings(this.shapes.fine, run.request.seed, run.request.visibility), pair: [leaders.best, leaders.runnerUp!] },
-        { generation: run.generation, step: -1 },
+        { generation: run.generation, step: PAIR_STEP },
       );
-    else if (last) this.run = null;
+    else if (last) {
+      this.run = null;
+      this.completed = run.request;
+    }
     const tally = run.shownTally[kind].slice();
     this.later(run.generation, () => this.handlers.onMap({ request: run.request, kind, map: summarizeLandscape(plan, tally), passesDone, passes, final: last && !pairing }));
   }
