@@ -11,6 +11,7 @@ import { linear, placeLabels, pointBox, type LabelRequest } from '../charts/labe
 import { mainSvg } from '../download.js';
 import type { RenderedChart } from '../charts/renderChart.js';
 import { centerOf } from '../scenarioEdits.js';
+import { cellAt } from './mapSchedule.js';
 
 /** What a map's colour shows. */
 export type MapMeasure = 'consensus' | 'risk' | 'viability';
@@ -39,6 +40,30 @@ export interface LandscapeChartOptions {
   readonly cursor?: number | null;
   /** The most viable text, marked when asked for. */
   readonly best?: RankedCell | null;
+  /**
+   * Points per side of the picture (default the map's grid). The notebook draws every map on the
+   * fine map's frame, a coarse map as blocks of its nearest points, so that the maps that follow
+   * repaint the picture ({@link repaintSquares}) instead of drawing a new chart.
+   */
+  readonly frame?: number;
+}
+
+/**
+ * The picture of a map on a `frame x frame` grid, row by row from the lowest engagement: each
+ * point takes the value of the map's nearest cell (the map's own cells when `frame` is its grid).
+ *
+ * @example
+ * mapPicture(coarseMap, 'viability', 41)[0]; // => coarseMap.cells[0].viability.estimate
+ */
+export function mapPicture(map: LandscapeResult, measure: MapMeasure, frame: number): Float64Array {
+  const grid = map.manifest.grid;
+  const values = new Float64Array(frame * frame);
+  for (let row = 0; row < frame; row++)
+    for (let column = 0; column < frame; column++) {
+      const cell = frame === grid ? row * grid + column : cellAt(grid, column / (frame - 1), row / (frame - 1));
+      values[row * frame + column] = map.cells[cell]![measure].estimate;
+    }
+  return values;
 }
 
 /** Chart pixels of the plot frame: margins around the map. */
@@ -49,12 +74,13 @@ export const MAP_MARGIN = { left: 44, right: 16, top: 20, bottom: 38 } as const;
  * are drawn on it; they do not change the map's numbers).
  */
 export function landscapeChart(map: LandscapeResult, scenario: Scenario, options: LandscapeChartOptions): Plot.PlotOptions {
-  const { measure, width = 640, cursor = null, best = null } = options;
-  const grid = map.manifest.grid;
-  const half = 0.5 / (grid - 1);
-  const domain: [number, number] = [-half, 1 + half];
+  const { measure, width = 640, cursor = null, best = null, frame = map.manifest.grid } = options;
+  const half = 0.5 / (map.manifest.grid - 1);
+  const frameHalf = 0.5 / (frame - 1);
+  const domain: [number, number] = [-frameHalf, 1 + frameHalf];
+  const picture = mapPicture(map, measure, frame);
   const cells = finiteRows(
-    map.cells.map((cell) => ({ firmness: cell.firmness, engagement: cell.engagement, value: cell[measure].estimate })),
+    Array.from(picture, (value, k) => ({ firmness: (k % frame) / (frame - 1), engagement: Math.floor(k / frame) / (frame - 1), value })),
     ['firmness', 'engagement', 'value'],
   );
   const allies = finiteRows(
@@ -113,12 +139,12 @@ export function landscapeChart(map: LandscapeResult, scenario: Scenario, options
     symbol: { domain: ['option', 'status quo'], range: ['diamond2', 'star'] },
     ...(caption === '' ? {} : { caption }),
     marks: [
-      Plot.raster(cells, { x: 'firmness', y: 'engagement', fill: 'value', width: grid, height: grid, x1: domain[0], x2: domain[1], y1: domain[0], y2: domain[1], imageRendering: 'pixelated' }),
+      Plot.raster(cells, { x: 'firmness', y: 'engagement', fill: 'value', width: frame, height: frame, x1: domain[0], x2: domain[1], y1: domain[0], y2: domain[1], imageRendering: 'pixelated' }),
       Plot.link(labelRows.filter((row) => row.leader), { x1: 'fromX', y1: 'fromY', x2: 'edge', y2: 'y', stroke: '#333', strokeWidth: 0.8 }),
       Plot.dot(allies, { x: 'firmness', y: 'engagement', r: 3, fill: 'white', stroke: '#222', strokeWidth: 1 }),
       Plot.dot(choices, { x: 'firmness', y: 'engagement', symbol: () => 'option', r: 7, fill: '#222', stroke: 'white' }),
       Plot.dot([statusQuo], { x: 'firmness', y: 'engagement', symbol: () => 'status quo', r: 9, fill: '#d4a017', stroke: '#333' }),
-      Plot.rect(chosen, { x1: (cell) => cell.firmness - half, x2: (cell) => cell.firmness + half, y1: (cell) => cell.engagement - half, y2: (cell) => cell.engagement + half, stroke: '#111', strokeWidth: 2, fill: 'none' }),
+      Plot.rect(chosen, { x1: (cell) => cell.firmness - half, x2: (cell) => cell.firmness + half, y1: (cell) => cell.engagement - half, y2: (cell) => cell.engagement + half, stroke: '#111', strokeWidth: 2, fill: 'none', clip: true }),
       ...(best === null ? [] : [Plot.dot([best], { x: 'firmness', y: 'engagement', r: 9, stroke: '#111', strokeWidth: 2.5, fill: 'none' })]),
       ...textMarks,
     ],
@@ -126,28 +152,28 @@ export function landscapeChart(map: LandscapeResult, scenario: Scenario, options
 }
 
 /**
- * Repaints the squares of a drawn map with the figures of a refined map of the same grid, in the
- * chart's own colour scale: the raster's image gets a new grid x grid picture, laid out as Plot
- * lays out its own (picture row 0 is the map's row 0, the lowest engagement; the page flips it).
- * A refinement step then costs about a millisecond instead of a new chart,
- * whose fresh nodes and styles would make the page recompute its style. Returns false when the
- * chart has no raster or colour scale (draw the chart anew then).
+ * Repaints the squares of a drawn map with the figures of another map (a refinement step, or the
+ * fine map after the coarse one), in the chart's own colour scale: the raster's image gets a new
+ * `frame x frame` picture ({@link mapPicture}), laid out as Plot lays out its own (picture row 0
+ * is the lowest engagement; the page flips it). A step then costs about a millisecond instead of
+ * a new chart, whose fresh nodes and styles would make the page recompute its style. Returns
+ * false when the chart has no raster or colour scale (draw the chart anew then).
  */
-export function repaintSquares(chart: RenderedChart, map: LandscapeResult, measure: MapMeasure): boolean {
+export function repaintSquares(chart: RenderedChart, map: LandscapeResult, measure: MapMeasure, frame: number = map.manifest.grid): boolean {
   const image = mainSvg(chart)?.querySelector('image');
   const color = chart.scale('color');
-  const grid = map.manifest.grid;
-  if (image === null || image === undefined || color?.apply === undefined || map.cells.length !== grid * grid) return false;
+  if (image === null || image === undefined || color?.apply === undefined) return false;
   const canvas = document.createElement('canvas');
-  canvas.width = grid;
-  canvas.height = grid;
+  canvas.width = frame;
+  canvas.height = frame;
   const context = canvas.getContext('2d');
   if (context === null) return false;
-  for (let cell = 0; cell < map.cells.length; cell++) {
-    const value = map.cells[cell]![measure].estimate;
+  const picture = mapPicture(map, measure, frame);
+  for (let point = 0; point < picture.length; point++) {
+    const value = picture[point]!;
     if (!Number.isFinite(value)) continue;
     context.fillStyle = String(color.apply(value));
-    context.fillRect(cell % grid, Math.floor(cell / grid), 1, 1);
+    context.fillRect(point % frame, Math.floor(point / frame), 1, 1);
   }
   image.setAttribute('href', canvas.toDataURL());
   return true;

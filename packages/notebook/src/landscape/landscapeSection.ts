@@ -25,6 +25,12 @@ import { MapRunner, type MapRequest, type MapWorker, type ShownMap } from './map
 import { FINE_MAP, cellAt, cellsFingerprint, moveCell, type CellMove } from './mapSchedule.js';
 import { cellReadout, mapSummary, mostViableSentence, textPosition } from './mapWords.js';
 
+/** Every map is drawn on the fine map's frame, so the maps that follow one another repaint the picture. */
+const FRAME = FINE_MAP.grid;
+
+/** Wait after the last change of the options before the map redraws them (the headline's quick run goes first). */
+const OPTIONS_REDRAW_MS = 250;
+
 /** Wait after the last change before a new map starts (a dragged slider starts one when it pauses). */
 export const MAP_DELAY_MS = 80;
 
@@ -76,6 +82,7 @@ export function landscapeSection(app: NotebookApp, options: LandscapeSectionOpti
   let visibilityTouched = false;
   let key = mapKeyOf(app.state.get());
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let optionsTimer: ReturnType<typeof setTimeout> | undefined;
   let chart: RenderedChart | null = null;
   let drawnScenario: Scenario | null = null;
   let drawnLooks = '';
@@ -128,6 +135,11 @@ export function landscapeSection(app: NotebookApp, options: LandscapeSectionOpti
 
   const maps = new MapRunner(createWorker, {
     onMap: (next) => {
+      // The chosen square stays where it is on a map of another grid (coarse, then fine).
+      if (shown !== null && cursor !== null && next.map.manifest.grid !== shown.map.manifest.grid) {
+        const at = shown.map.cells[cursor]!;
+        cursor = cellAt(next.map.manifest.grid, at.firmness, at.engagement);
+      }
       shown = next;
       readingCell = null;
       askedCell = null;
@@ -228,14 +240,15 @@ export function landscapeSection(app: NotebookApp, options: LandscapeSectionOpti
     const best = wantBest && shown.final ? (shown.map.mostViable?.best ?? null) : null;
     // What the drawing depends on besides the figures: when only the figures changed (a
     // refinement step), the squares are repainted in place.
-    const looks = [shown.map.manifest.grid, shown.map.manifest.visibility, measure, cursor, best?.cell ?? null, width];
+    const cursorBox = cursor === null ? null : [shown.map.manifest.grid, cursor];
+    const looks = [measure, cursorBox, best?.cell ?? null, width];
     const sameLooks = chart !== null && scenario === drawnScenario && JSON.stringify(looks) === drawnLooks;
     const summary = mapSummary(shown.map, measure);
-    if (sameLooks && repaintSquares(chart!, shown.map, measure)) {
+    if (sameLooks && repaintSquares(chart!, shown.map, measure, FRAME)) {
       const text = holder.querySelector('#landscape-summary');
       if (text !== null) text.textContent = summary;
     } else {
-      const next = renderChart(landscapeChart(shown.map, scenario, { measure, width, cursor, best }));
+      const next = renderChart(landscapeChart(shown.map, scenario, { measure, width, cursor, best, frame: FRAME }));
       holder.replaceChildren(...describedChart(next, 'Map of viable texts', summary, 'landscape'));
       chart = next;
       drawings++;
@@ -334,7 +347,11 @@ export function landscapeSection(app: NotebookApp, options: LandscapeSectionOpti
     if (nextKey !== key) {
       key = nextKey;
       schedule();
-    } else if (next.scenario.options !== previous.scenario.options) scheduleRender();
+    } else if (next.scenario.options !== previous.scenario.options) {
+      // Options are drawn on the map but do not change it: redraw them once the edits pause.
+      clearTimeout(optionsTimer);
+      optionsTimer = setTimeout(() => scheduleRender(), OPTIONS_REDRAW_MS);
+    }
   });
   new ResizeObserver(() => scheduleRender()).observe(holder);
 

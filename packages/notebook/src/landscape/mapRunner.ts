@@ -68,12 +68,13 @@ const BLOCKERS_STEP = -2;
 interface MapRun {
   readonly generation: number;
   readonly request: MapRequest;
-  readonly plans: Record<MapKind, LandscapePlan>;
+  /** The page's plans of the two maps (the fine one prepared in a task of its own, or when first needed). */
+  readonly plans: { readonly coarse: LandscapePlan; fine: LandscapePlan | null };
   readonly keys: Record<MapKind, string>;
-  /** The tally of each map over the steps shown so far. */
-  readonly shownTally: Record<MapKind, Float64Array>;
-  /** Each step's own tally and the pieces still out. */
-  readonly stepTally: Float64Array[];
+  /** The tally of each map over the steps shown so far (made with its first step). */
+  readonly shownTally: Partial<Record<MapKind, Float64Array>>;
+  /** Each step's own tally (made with its first piece) and the pieces still out. */
+  readonly stepTally: (Float64Array | undefined)[];
   readonly remaining: number[];
   readonly queue: readonly { readonly step: number; readonly piece: number }[];
   next: number;
@@ -130,12 +131,9 @@ export class MapRunner {
   start(request: MapRequest): void {
     const generation = ++this.generation;
     this.completed = null;
-    let plans: Record<MapKind, LandscapePlan>;
+    let coarse: LandscapePlan;
     try {
-      plans = {
-        coarse: prepareLandscape(request.scenario, mapSettings(this.shapes.coarse, request.seed, request.visibility)),
-        fine: prepareLandscape(request.scenario, mapSettings(this.shapes.fine, request.seed, request.visibility)),
-      };
+      coarse = prepareLandscape(request.scenario, mapSettings(this.shapes.coarse, request.seed, request.visibility));
     } catch (error) {
       this.cancel();
       if (error instanceof ConcertInputError) this.handlers.onProblems(error.problems, request);
@@ -146,16 +144,27 @@ export class MapRunner {
     this.run = {
       generation,
       request,
-      plans,
+      plans: { coarse, fine: null },
       keys: { coarse: `${generation}:coarse`, fine: `${generation}:fine` },
-      shownTally: { coarse: new Float64Array(plans.coarse.tallySize), fine: new Float64Array(plans.fine.tallySize) },
-      stepTally: this.steps.map((step) => new Float64Array(plans[step.map].tallySize)),
+      shownTally: {},
+      stepTally: this.steps.map(() => undefined),
       remaining: this.steps.map((step) => step.pieces.length),
       queue,
       next: 0,
       shown: -1,
     };
     this.clients.forEach((_, worker) => this.dispatch(worker));
+    // Validating and compiling a plan takes a few milliseconds: the fine one gets a task of its own.
+    this.later(generation, () => {
+      if (this.run?.generation === generation) this.planOf(this.run, 'fine');
+    });
+  }
+
+  /** The page's plan of a map (the same as the workers'), prepared when first needed. */
+  private planOf(run: MapRun, kind: MapKind): LandscapePlan {
+    if (kind === 'coarse') return run.plans.coarse;
+    run.plans.fine ??= prepareLandscape(run.request.scenario, mapSettings(this.shapes.fine, run.request.seed, run.request.visibility));
+    return run.plans.fine;
   }
 
   /**
@@ -178,6 +187,7 @@ export class MapRunner {
 
   /** Stops the map in progress, if any. */
   cancel(): void {
+    this.generation++; // what a cancelled map still had to show is dropped
     this.run = null;
     this.completed = null;
     for (const client of this.clients) client.cancel();
@@ -205,16 +215,17 @@ export class MapRunner {
     if (outcome.type === 'pair') {
       this.run = null;
       this.completed = run.request;
-      const { plans, shownTally } = run;
-      const leaders = landscapeLeaders(plans.fine, shownTally.fine)!;
-      const passes = plans.fine.manifest.passes;
+      const plan = this.planOf(run, 'fine');
+      const tally = run.shownTally.fine!;
+      const leaders = landscapeLeaders(plan, tally)!;
+      const passes = plan.manifest.passes;
       this.later(run.generation, () => {
-        const map = summarizeLandscape(plans.fine, shownTally.fine, { cells: [leaders.best, leaders.runnerUp!], counts: outcome.tally });
+        const map = summarizeLandscape(plan, tally, { cells: [leaders.best, leaders.runnerUp!], counts: outcome.tally });
         this.handlers.onMap({ request: run.request, kind: 'fine', map, passesDone: passes, passes, final: true });
       });
       return;
     }
-    addTally(run.stepTally[info.step]!, outcome.tally);
+    addTally((run.stepTally[info.step] ??= new Float64Array(outcome.tally.length)), outcome.tally);
     run.remaining[info.step]! -= 1;
     this.dispatch(worker);
     this.showCompleted(worker);
@@ -237,16 +248,18 @@ export class MapRunner {
     let latest = run.shown;
     while (latest + 1 < this.steps.length && run.remaining[latest + 1] === 0) {
       latest++;
-      addTally(run.shownTally[this.steps[latest]!.map], run.stepTally[latest]!);
+      const step = run.stepTally[latest]!;
+      addTally((run.shownTally[this.steps[latest]!.map] ??= new Float64Array(step.length)), step);
     }
     if (latest === run.shown) return;
     run.shown = latest;
     const { map: kind, blocks } = this.steps[latest]!;
-    const plan = run.plans[kind];
+    const plan = this.planOf(run, kind);
+    const shownTally = run.shownTally[kind]!;
     const passes = plan.manifest.passes;
     const passesDone = Math.min(passes, blocks.to * plan.manifest.blockSize);
     const last = latest === this.steps.length - 1;
-    const leaders = last ? landscapeLeaders(plan, run.shownTally[kind]) : null;
+    const leaders = last ? landscapeLeaders(plan, shownTally) : null;
     // The map is complete: pair its two leaders on the same passes (the final map follows).
     const pairing = last && leaders !== null && leaders.runnerUp !== null;
     if (pairing)
@@ -258,7 +271,7 @@ export class MapRunner {
       this.run = null;
       this.completed = run.request;
     }
-    const tally = run.shownTally[kind].slice();
+    const tally = shownTally.slice();
     this.later(run.generation, () => this.handlers.onMap({ request: run.request, kind, map: summarizeLandscape(plan, tally), passesDone, passes, final: last && !pairing }));
   }
 
