@@ -307,9 +307,11 @@ describe('notebook in Chromium', () => {
     const option = await contestedOption(page);
     await option.slider.fill(String(option.firmness < 0.5 ? 0.95 : 0.05));
     await nextRendered(page, before);
+    // The paired comparison follows the new result in its own worker.
+    await page.waitForSelector('[data-field=compare] tbody tr', { timeout: 60_000 });
     const rows = await page.locator('[data-field=compare] tbody tr').count();
     expect(rows).toBeGreaterThan(0);
-    expect(await page.locator('[data-field=compare]').innerText()).toMatch(/[+−]\d+\.\d pt/);
+    expect(await page.locator('[data-field=compare]').innerText()).toMatch(/[+−]\d+\.\d pt \([+−]\d+\.\d to [+−]\d+\.\d pt\)/);
     await page.locator('#compare').screenshot({ path: join(ARTIFACTS, 'notebook-compare.png') });
     await page.locator('#chart-tradeoff').screenshot({ path: join(ARTIFACTS, 'notebook-compare-tradeoff.png') });
     expect(pageErrors).toEqual([]);

@@ -150,18 +150,17 @@ describe('the workshop notebook in Chromium', () => {
     await shared.context().close();
   });
 
-  it('comparisons flag runs of different sizes, mark changes within the noise, and the heatmap legend says "change"', async () => {
+  it('comparisons re-run a baseline of another size at this run’s size and say so, show no noise as change, and the heatmap legend says "change" (more in compare.test.ts)', async () => {
     const page = await open(harness.browser);
     await page.click('[data-field=pin]'); // the quick run, 4,000 passes
-    const before = await page.getAttribute('[data-field=result-status]', 'data-rendered');
     await page.click('[data-field=full-run]');
-    await page.waitForFunction((key) => document.querySelector('[data-field=result-status]')?.getAttribute('data-rendered') !== key, before, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('[data-field=result-status]')?.getAttribute('data-comparison')?.endsWith('/20000') === true, undefined, { timeout: 120_000 });
     await idle(page);
     const note = page.locator('[data-field=run-size-note]');
     await note.waitFor({ state: 'visible' });
-    expect(await note.innerText()).toMatch(/^The baseline ran 4,000 passes and this run 20,000: /);
-    // Same scenario and seed: every share's intervals overlap, so no change is shown as real.
-    expect(await page.locator('[data-field=compare] td[data-share=yes][data-within-noise=no] small.change').count()).toBe(0);
+    expect(await note.innerText()).toMatch(/^The baseline was pinned from a run of 4,000 passes and this run has 20,000: /);
+    // Same scenario and seed: no change is shown as real.
+    expect(await page.locator('[data-field=compare] td[data-clear=yes]').count()).toBe(0);
     expect(await page.locator('[data-field=compare] thead').innerText()).toContain('consensus: change');
     expect(await page.locator('#chart-blockers').innerText()).toContain('Change in blocker rate');
     await page.locator('#compare').screenshot({ path: join(ARTIFACTS, 'workshop-compare-sizes.png') });
@@ -207,7 +206,14 @@ describe('the workshop notebook in Chromium', () => {
     await page.waitForFunction(() => document.querySelector('[data-field=sensitivity-tornado-chart] svg') !== null, undefined, { timeout: 120_000 });
     const tornado = await page.locator('[data-field=sensitivity-tornado-chart] h3').innerText();
     expect(tornado).toContain(optionName);
-    expect(await page.locator('[data-field=sensitivity-tornado-chart] .explain').innerText()).toMatch(/^This chart shows /);
+    expect(await page.locator('[data-field=sensitivity-tornado-chart] .explain').innerText()).toMatch(/^This chart shows .* by a step on its own scale \(an uncertain stance center by half its uncertainty on the logit scale, a solidarity cost or the maximum drift by a quarter of its value/);
+    // Each bar's step in words, on the parameter's own scale: no cost is moved to 0 by construction.
+    const steps = await page.locator('[data-field=sensitivity-steps] li').allTextContents();
+    expect(steps.length).toBeGreaterThan(0);
+    for (const step of steps) expect(step).toMatch(/^.+: [\d.]+, moved to [\d.]+ and [\d.]+.*, a step of ±[\d.]+( on the logit scale.*| \(a quarter of .*\))?\.$/);
+    for (const cost of steps.filter((step) => step.includes('solidarity cost'))) expect(cost).toMatch(/moved to 0\.0*[1-9]/);
+    expect(await page.locator('#sensitivity > .explain').innerText()).not.toContain('by 0.1');
+    expect(await page.locator('[data-field=sensitivity-tornado-chart] .chart-summary').innerText()).toMatch(/^(No parameter moves this measure\.|.+ moves it most: .+, a step of ±.+\.)$/);
     await page.click('[data-field=sensitivity-sobol]');
     await page.waitForFunction(() => document.querySelector('[data-field=sensitivity-sobol-chart] svg') !== null || /does not vary/.test(document.querySelector('[data-field=sensitivity-sobol-chart]')?.textContent ?? ''), undefined, { timeout: 180_000 });
     const sobol = page.locator('[data-field=sensitivity-sobol-chart]');
@@ -221,7 +227,7 @@ describe('the workshop notebook in Chromium', () => {
       if (labels.some((label) => label.startsWith('−'))) expect(await sobol.locator('figcaption').innerText()).toMatch(/^Drawn at 0/);
     }
     const glossary = (await page.locator('#sensitivity [data-field=glossary]').textContent()) ?? '';
-    for (const name of ['first order', 'total', 'bootstrap', 'coverage', 'density']) expect(glossary).toContain(name);
+    for (const name of ['first order', 'total', 'bootstrap', 'coverage', 'density', '95% interval', 'logit scale']) expect(glossary).toContain(name);
     await page.locator('#sensitivity').screenshot({ path: join(ARTIFACTS, 'workshop-sensitivity.png') });
     await page.context().close();
   }, 300_000);

@@ -10,10 +10,13 @@ import {
   addTally,
   compareScenarios,
   prepareComparison,
+  prepareRun,
   recordPasses,
+  runPreparedBlocks,
   runComparisonBlocks,
   simulate,
   summarizeComparison,
+  summarizeUnpairedComparison,
   unpairedDifference,
   type ScenarioInput,
 } from '../../packages/core/src/index.js';
@@ -130,6 +133,25 @@ describe('compareScenarios, unpaired', () => {
     }
     const plan = prepareComparison(baseline, current, settings);
     expect(() => runComparisonBlocks(plan, { from: 0, to: 1 })).toThrow(ConcertInputError);
+  });
+
+  it('summarizeUnpairedComparison(plan, tallies) of two runs split into chunks gives the bytes of compareScenarios, and refuses a tally missing a block', () => {
+    const baseline = toyScenario();
+    const current = structuredClone(baseline);
+    current.events = current.events!.slice(1);
+    const settings = { passes: 1300, seed: 4 };
+    const plan = prepareComparison(baseline, current, settings);
+    const chunked = (scenario: unknown) => {
+      const run = prepareRun(scenario, settings);
+      const tally = runPreparedBlocks(run, { from: 1, to: run.blocks });
+      addTally(tally, runPreparedBlocks(run, { from: 0, to: 1 }));
+      return tally;
+    };
+    const before = chunked(plan.baseline);
+    const after = chunked(plan.current);
+    expect(JSON.stringify(summarizeUnpairedComparison(plan, before, after))).toBe(JSON.stringify(compareScenarios(baseline, current, settings)));
+    const run = prepareRun(plan.current, settings);
+    expect(() => summarizeUnpairedComparison(plan, before, runPreparedBlocks(run, { from: 1, to: run.blocks }))).toThrow(/must have \d+ entries and count all 1300 passes/);
   });
 
   it('unpairedDifference gives Newcombe’s hybrid score interval (his example: 56/70 vs 48/80, 0.0524 to 0.3339)', () => {

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { blockersHeatmap } from '../../packages/notebook/src/charts/blockersHeatmap.js';
 import fc from 'fast-check';
-import { estimateText, finiteRows, marginFor, wrapLabel, percent, pointChange } from '../../packages/notebook/src/charts/chartData.js';
+import { estimateText, finiteRows, isClearChange, marginFor, wrapLabel, percent, pointChange } from '../../packages/notebook/src/charts/chartData.js';
 import { DASHES, dodge } from '../../packages/notebook/src/charts/convergenceChart.js';
 import { headlineChart } from '../../packages/notebook/src/charts/headlineChart.js';
 import { overlaps, placeLabels, pointBox } from '../../packages/notebook/src/charts/labelPlacement.js';
@@ -21,7 +21,8 @@ import { tradeoffChart } from '../../packages/notebook/src/charts/tradeoffChart.
 import { mainSvg } from '../../packages/notebook/src/download.js';
 import { renderChart } from '../../packages/notebook/src/charts/renderChart.js';
 import { renameOption } from '../../packages/notebook/src/scenarioEdits.js';
-import { TOY, TOY_BASELINE, TOY_RESULT } from './fixtures.js';
+import { compareScenarios, simulate } from '../../packages/core/src/index.js';
+import { NATO, TOY, TOY_BASELINE, TOY_RESULT } from './fixtures.js';
 
 const RESULT_CHARTS = { consensusChart, tradeoffChart, blockersHeatmap, signalChart, dilutionChart, convergenceChart };
 
@@ -70,10 +71,40 @@ describe('headlineChart(result, options)', () => {
 });
 
 describe('blockersHeatmap with a baseline', () => {
-  it('colours the change and says so in its legend', () => {
-    const spec = blockersHeatmap(TOY_RESULT, { baseline: TOY_BASELINE });
-    expect((spec.color as { label: string }).label).toMatch(/^Change in blocker rate/);
-    expect((blockersHeatmap(TOY_RESULT).color as { label: string }).label).toMatch(/^Blocker rate/);
+  const hungary = NATO.allies.findIndex((ally) => ally.name === 'Hungary');
+  const current = structuredClone(NATO);
+  (current.allies[hungary]!.hawkishness as { center: number }).center += 0.1;
+  const settings = { passes: 4000, seed: 'hague-2025' };
+  const before = simulate(NATO, settings);
+  const after = simulate(current, settings);
+  const comparison = compareScenarios(NATO, current, settings);
+
+  it('shows rates, not changes, until the paired comparison is done, and says so', () => {
+    const spec = blockersHeatmap(after, { baseline: before });
+    expect((spec.color as { label: string }).label).toMatch(/^Blocker rate/);
+    expect(spec.caption).toMatch(/changes since the baseline appear here when the comparison/);
+    expect((blockersHeatmap(after).color as { label: string }).label).toMatch(/^Blocker rate/);
+    expect(blockersHeatmap(after).caption).toBeUndefined();
+  });
+
+  it('colours the clear changes of the paired comparison, leaves the others blank, and says "change" in its legend', () => {
+    const spec = blockersHeatmap(after, { baseline: before, comparison });
+    expect((spec.color as { label: string }).label).toMatch(/^Change in blocker rate since the baseline/);
+    expect(spec.caption).toMatch(/blank where its 95% interval contains 0 \(no clear change\)/);
+    const svg = render(spec);
+    const texts = [...svg.querySelectorAll('g[aria-label=text] text')].map((t) => t.textContent ?? '').filter((t) => t !== '');
+    const clear = comparison.options.flatMap((o) => o.allies.filter((a) => isClearChange(a.blockerRate.change) && Math.round(a.blockerRate.change.estimate * 100) !== 0));
+    expect(texts).toHaveLength(clear.length);
+    expect(clear.length).toBeGreaterThan(0);
+    for (const text of texts) expect(text).toMatch(/^[+−]\d+$/);
+  });
+
+  it('consensusChart gives each option its paired change only once the comparison is done, "no clear change" where the interval contains 0', () => {
+    const labels = (spec: Parameters<typeof renderChart>[0]) => [...render(spec).querySelectorAll('g[aria-label=text] text')].map((t) => t.textContent ?? '');
+    expect(labels(consensusChart(after, { baseline: before })).filter((t) => /change|pt/.test(t))).toEqual([]);
+    const compared = labels(consensusChart(after, { baseline: before, comparison }));
+    expect(compared.filter((t) => t === 'no change')).toHaveLength(comparison.options.filter((o) => o.consensus.change.up === 0 && o.consensus.change.down === 0).length);
+    expect(compared.some((t) => /^\+\d+\.\d pt \(\+\d+\.\d to \+\d+\.\d\)$/.test(t))).toBe(true);
   });
 });
 

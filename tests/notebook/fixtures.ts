@@ -7,6 +7,9 @@ import { simulate, validateScenario, type Scenario, type SimulationResult } from
 /** The 32-ally, 6-option test fixture, validated. */
 export const TOY: Scenario = validateScenario(JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../fixtures/toy-32.json'), 'utf8')));
 
+/** The default scenario of the notebook (examples/scenarios/nato-russia-2025.json), validated. */
+export const NATO: Scenario = validateScenario(JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../examples/scenarios/nato-russia-2025.json'), 'utf8')));
+
 /** A fixed result: the fixture, 2,000 passes, seed 7. */
 export const TOY_RESULT: SimulationResult = simulate(TOY, { passes: 2_000, seed: 7 });
 

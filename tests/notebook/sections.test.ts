@@ -2,10 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { el } from '../../packages/notebook/src/dom.js';
 import { groupAllies } from '../../packages/notebook/src/sections/alliesSection.js';
-import { compareResults, runSizeNote } from '../../packages/notebook/src/sections/compareSection.js';
+import { compareScenarios } from '../../packages/core/src/index.js';
+import { shortChangeText } from '../../packages/notebook/src/charts/chartData.js';
+import { changeText, comparisonNotes, comparisonRows, isClearChange, layoutDifferences } from '../../packages/notebook/src/sections/compareSection.js';
 import { estimateText } from '../../packages/notebook/src/sections/resultsSection.js';
 import { readScenarioText } from '../../packages/notebook/src/sections/scenarioSection.js';
-import { TOY, TOY_BASELINE, TOY_RESULT } from './fixtures.js';
+import { NATO, TOY, TOY_BASELINE, TOY_RESULT } from './fixtures.js';
 
 describe('notebook sections', () => {
   it('el(tag, attributes, text) inserts text as text, never as markup', () => {
@@ -24,26 +26,46 @@ describe('notebook sections', () => {
     expect(groupAllies(TOY, 'name', 'EAST').map((g) => g.bloc)).toEqual(['east']);
   });
 
-  it('compareResults(baseline, current) lists each headline figure of the options both runs share', () => {
-    const changes = compareResults(TOY_BASELINE, TOY_RESULT);
-    expect(changes.length).toBe(6 * 6);
-    const consensus = changes.find((c) => c.option === 'Dual track' && c.measure === 'consensus')!;
-    const [before, now] = [TOY_BASELINE.options[2]!.consensus, TOY_RESULT.options[2]!.consensus];
-    expect(consensus).toEqual({ option: 'Dual track', measure: 'consensus', baseline: before.estimate, current: now.estimate, withinNoise: before.lower <= now.upper && now.lower <= before.upper, interval: null });
-    const never = changes.find((c) => c.option === 'Containment' && c.measure === 'dilution')!;
-    expect([never.baseline, never.current]).toEqual([null, null]);
+  it('comparisonRows(comparison) lists every compared measure of every shared option, and a Hungary-only change shows no clear change where it changes nothing', () => {
+    const hungary = NATO.allies.findIndex((ally) => ally.name === 'Hungary');
+    const current = structuredClone(NATO);
+    const stance = current.allies[hungary]!.hawkishness as { center: number };
+    stance.center += 0.1;
+    const comparison = compareScenarios(NATO, current, { passes: 4000, seed: 'hague-2025' });
+    expect(comparison.pairing.paired).toBe(true);
+    const rows = comparisonRows(comparison);
+    expect(rows).toHaveLength(NATO.options.length * 3);
+    const dualTrackRisk = rows.find((row) => row.option === 'dual-track' && row.measure === 'risk')!;
+    expect(dualTrackRisk.clear).toBe(false);
+    expect(changeText(dualTrackRisk.change)).toBe('no change in any pass');
+    // The option Hungary's stance does decide changes clearly, and is said so with its interval.
+    const suspend = rows.find((row) => row.option === 'suspend-restraints' && row.measure === 'consensus')!;
+    expect(suspend.clear).toBe(true);
+    expect(changeText(suspend.change)).toMatch(/^\+\d+\.\d pt \(\+\d+\.\d to \+\d+\.\d pt\)$/);
   });
 
-  it('compareResults(baseline, current, intervals) carries the interval of each difference a paired comparison knows', () => {
-    const changes = compareResults(TOY_BASELINE, TOY_RESULT, (option, measure) => (option === 'dual-track' && measure === 'risk' ? { lower: -0.01, upper: 0.02 } : null));
-    expect(changes.find((c) => c.option === 'Dual track' && c.measure === 'risk')!.interval).toEqual({ lower: -0.01, upper: 0.02 });
-    expect(changes.filter((c) => c.interval !== null)).toHaveLength(1);
+  it('changeText(change) says "no clear change" whenever the 95% interval contains 0, and gives the change with its interval otherwise', () => {
+    expect(changeText({ estimate: -0.031, lower: -0.04, upper: -0.022, up: 12, down: 136 })).toBe('−3.1 pt (−4.0 to −2.2 pt)');
+    expect(changeText({ estimate: 0.008, lower: -0.004, upper: 0.02, up: null, down: null })).toBe('no clear change (−0.4 to +2.0 pt)');
+    expect(changeText({ estimate: 0.008, lower: 0, upper: 0.02, up: 5, down: 1 })).toMatch(/^no clear change/);
+    expect(isClearChange({ lower: 0.001, upper: 0.02 })).toBe(true);
+    expect(shortChangeText({ estimate: 0.008, lower: -0.004, upper: 0.02, up: 9, down: 5 })).toBe('no clear change');
   });
 
-  it('runSizeNote(baseline, current) flags runs of different sizes or seeds, and only those', () => {
-    expect(runSizeNote(TOY_RESULT, TOY_RESULT)).toBeNull();
-    expect(runSizeNote(TOY_BASELINE, TOY_RESULT)).toMatch(/^The baseline ran 1,000 passes and this run 2,000: /);
-    expect(runSizeNote(TOY_BASELINE, TOY_RESULT)).toContain('The seeds differ (8 and 7).');
+  it('comparisonNotes(baseline, comparison) says whether the runs are paired, and flags a baseline pinned from a run of another size or seed', () => {
+    const comparison = compareScenarios(TOY_BASELINE.scenario, TOY_RESULT.scenario, { passes: TOY_RESULT.manifest.passes, seed: TOY_RESULT.manifest.seed });
+    const notes = comparisonNotes(TOY_BASELINE, comparison);
+    expect(notes.pairing).toMatch(/^Paired: .* same 2,000 passes, seed 7/);
+    expect(notes.size).toMatch(/^The baseline was pinned from a run of 1,000 passes and this run has 2,000: runs of different sizes are not compared, so the baseline scenario is re-run here at 2,000 passes/);
+    expect(notes.size).toContain('The baseline was pinned with seed 8; both are re-run here with seed 7.');
+    expect(comparisonNotes(TOY_RESULT, comparison).size).toBeNull();
+    const fewerEvents = { ...TOY_RESULT.scenario, events: TOY_RESULT.scenario.events.slice(1) };
+    const unpaired = compareScenarios(TOY_RESULT.scenario, fewerEvents, { passes: 500, seed: 7 });
+    expect(comparisonNotes(TOY_RESULT, unpaired).pairing).toMatch(/^Not paired: the events differ \(baseline: /);
+    const firstEvent = TOY_RESULT.scenario.events[0]!;
+    expect(comparisonNotes(TOY_RESULT, unpaired, fewerEvents).pairing).toMatch(new RegExp(`^Not paired: the events differ \\(switched off or removed now: ${firstEvent.name ?? firstEvent.id}\\), so the passes`));
+    const reordered = { ...TOY_RESULT.scenario, allies: [...TOY_RESULT.scenario.allies].reverse() };
+    expect(layoutDifferences(TOY_RESULT.scenario, reordered)).toBe('the allies are in another order');
   });
 
   it('estimateText(estimate) shows the estimate and its interval in percent', () => {

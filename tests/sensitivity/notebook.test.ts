@@ -11,12 +11,12 @@ import { renderChart } from '../../packages/notebook/src/charts/renderChart.js';
 import { NO_RESULTS, type NotebookApp, type ResultsState } from '../../packages/notebook/src/notebookApp.js';
 import { initialState, type NotebookState } from '../../packages/notebook/src/notebookState.js';
 import { runAnalysis } from '../../packages/notebook/src/sensitivity/runAnalysis.js';
-import { clippedSobolRows, sobolChart, tornadoChart, tornadoRows } from '../../packages/notebook/src/sensitivity/sensitivityCharts.js';
+import { clippedSobolRows, sobolChart, stepWords, tornadoChart, tornadoRows, tornadoSteps, tornadoSummary } from '../../packages/notebook/src/sensitivity/sensitivityCharts.js';
 import type { SensitivityJob, SensitivityOutcome } from '../../packages/notebook/src/sensitivity/sensitivityProtocol.js';
 import type { JobRequest, JobResponse } from '../../packages/notebook/src/workers/jobProtocol.js';
 import { sensitivitySection, type SensitivityWorker } from '../../packages/notebook/src/sensitivity/sensitivitySection.js';
 import { Store } from '../../packages/notebook/src/store.js';
-import { TOY } from '../notebook/fixtures.js';
+import { NATO, TOY } from '../notebook/fixtures.js';
 
 const hooks = { shouldStop: () => false, yieldToEvents: async () => {}, onProgress: () => {} };
 const TORNADO: TornadoResult = tornado(TOY, { passes: 500, seed: 7, options: ['dual-track', 'suspend'] });
@@ -74,7 +74,9 @@ describe('tornadoChart(result, options) and sobolChart(result, options)', () => 
     const tornadoSvg = renderChart(tornadoChart(TORNADO, { option: 'dual-track' })).outerHTML;
     const sobolSvg = renderChart(sobolChart(SOBOL)).outerHTML;
     for (const svg of [tornadoSvg, sobolSvg]) expect(svg).not.toMatch(/NaN|Infinity|undefined/);
-    expect(tornadoSvg).toContain(`>${rows[0]!.label}<`);
+    // Parameter names start with a capital and wrap at about 30 characters rather than being cut.
+    const firstLine = rows[0]!.label.charAt(0).toUpperCase() + rows[0]!.label.slice(1);
+    expect(tornadoSvg).toContain(`>${firstLine.length <= 30 ? firstLine : firstLine.slice(0, firstLine.lastIndexOf(' ', 30))}<`);
   });
 
   it('sobolChart draws negative estimates at 0 and says so in its caption, with the actual values', () => {
@@ -86,6 +88,22 @@ describe('tornadoChart(result, options) and sobolChart(result, options)', () => 
     expect(node.querySelector('figcaption')?.textContent).toMatch(/^Drawn at 0 \(an index cannot be negative; below 0 is sampling error\): .*first order −0\.04 \(−0\.12 to 0\.05\)/);
     expect(node.textContent).toContain('−0.04 (−0.12 to 0.05)');
     expect(renderChart(sobolChart(SOBOL)).querySelector('figcaption') === null || clippedSobolRows(SOBOL, 0).length > 0).toBe(true);
+  });
+
+  it('say each parameter’s step in words, on its own scale: half the uncertainty of a center, a quarter of a cost, 0.1 of a probability', () => {
+    const hungary = tornado(NATO, { passes: 200, seed: 7, parameters: ['allies.HUN.hawkishness', 'allies.HUN.solidarityCost', 'events.*.probability'], options: ['dual-track'] });
+    const bars = (name: string) => hungary.effects.find((effect) => effect.parameter === name)!;
+    expect(stepWords(bars('allies.HUN.hawkishness'), 'scaled', NATO)).toBe('±0.25 on the logit scale (half its uncertainty of 0.5)');
+    expect(stepWords(bars('allies.HUN.solidarityCost'), 'scaled', NATO)).toBe('±0.0075 (a quarter of its value)');
+    const event = hungary.effects.find((effect) => effect.parameter.startsWith('events.'))!;
+    expect(stepWords(event, 'scaled', NATO)).toBe('±0.1');
+    expect(stepWords(event, 'absolute')).toBe('±0.1 (the same step for every parameter)');
+    const steps = tornadoSteps(hungary, 'dual-track', 'consensus', 12, NATO);
+    expect(steps).toContain("Hungary's solidarity cost: 0.030, moved to 0.022 and 0.037, a step of ±0.0075 (a quarter of its value).");
+    expect(steps).toContain("Hungary's hawkishness: 0.38, moved to 0.32 and 0.44, a step of ±0.25 on the logit scale (half its uncertainty of 0.5).");
+    // The cost is not moved to 0 by construction (the step of 0.1 of 0.1.0 did that).
+    expect(bars('allies.HUN.solidarityCost').low.value).toBeGreaterThan(0);
+    expect(tornadoSummary(hungary, 'dual-track', 'consensus', NATO)).toMatch(/^(No parameter moves this measure\.|.+ moves it most: .+, a step of ±.+\.)$/);
   });
 
   it('match their SVG snapshots (regression guards, rounded numbers)', () => {
@@ -147,6 +165,9 @@ describe('sensitivitySection(app, options)', () => {
     field<HTMLButtonElement>('sensitivity-tornado').click();
     await worker.done;
     expect(worker.requests[0]).toMatchObject({ type: 'tornado', settings: { passes: 300, seed: app.state.get().run.seed } });
+    // No absolute step: the core moves each parameter on its own scale, and the chart says so.
+    expect(worker.requests[0]!.settings).not.toHaveProperty('step');
+    expect(field('sensitivity-tornado-explain').textContent).toContain('by a step on its own scale');
     expect(field('sensitivity-tornado-chart').querySelector('svg')).not.toBeNull();
     expect(field('sensitivity-status').textContent).toBe('Done in 0.0 s.');
 

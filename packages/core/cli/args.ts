@@ -58,6 +58,27 @@ export function parsePasses(text: string): number {
   return passes;
 }
 
+/** The option {@link passesOption} reads. */
+export const PASSES_OPTION: OptionSpec = { passes: { type: 'string', short: 'n' } };
+
+/**
+ * The passes of `--passes N` (checked by {@link parsePasses}), or `fallback` when not given.
+ *
+ * @throws {UsageError} when N is not a whole number from 1 to 1e9.
+ */
+export function passesOption(args: ParsedArgs, fallback: number): number {
+  const text = stringOption(args, 'passes');
+  return text === undefined ? fallback : parsePasses(text);
+}
+
+/** `--quiet`: no progress bar. */
+export const QUIET_OPTION: OptionSpec = { quiet: { type: 'boolean', short: 'q' } };
+
+/** Whether `--quiet` was given. */
+export function quietOption(args: ParsedArgs): boolean {
+  return args.values['quiet'] === true;
+}
+
 /**
  * `--seed S`: digits only make a whole-number seed, anything else a string seed, so `--seed 42`
  * and a library call with `seed: 42` give the same run. A string seed of digits only is given

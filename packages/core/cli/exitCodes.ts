@@ -6,7 +6,7 @@
  *   does not match. Every problem is listed on stderr, one per line.
  * - 2: bad usage: unknown command or option, a missing or malformed argument.
  */
-import { capProblems, escapeControlCharacters, formatProblem, type InputErrorKind, type Problem } from '../src/index.js';
+import { ConcertInputError, capProblems, escapeControlCharacters, formatProblem, type InputErrorKind, type Problem } from '../src/index.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID_INPUT = 1;
@@ -51,4 +51,16 @@ export class InputFailure extends Error {
 export function describeProblems(what: string, problems: readonly Problem[]): string {
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
   return `${escapeControlCharacters(what)} (${count}):\n${capProblems(problems).map((problem) => `  ${formatProblem(problem)}`).join('\n')}`;
+}
+
+/**
+ * Rethrows a core input error as the CLI's failure under a heading naming the file (`heading`
+ * gets the core's own, e.g. `invalid scenario`); any other error is rethrown as it is.
+ *
+ * @example
+ * try { prepareLandscape(scenario, settings); } catch (error) { rethrowAsFailure(error, (what) => `${what} in ${file}`); }
+ */
+export function rethrowAsFailure(error: unknown, heading: (what: string) => string): never {
+  if (error instanceof ConcertInputError) throw new InputFailure(heading(error.what), error.problems, error.kind);
+  throw error;
 }

@@ -45,6 +45,33 @@ function readAtMost(path: string, maxBytes: number): Buffer | null {
  * @throws {InputFailure} naming the file and what is wrong with it.
  */
 export function readJsonFile(file: string, context: CliContext, what = 'input', maxBytes = MAX_SCENARIO_FILE_BYTES): unknown {
+  const text = readTextFile(file, context, what, maxBytes);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new InputFailure(`cannot read ${what}`, [{ path: file, message: `is not valid JSON (${(error as Error).message})` }], 'file');
+  }
+}
+
+/**
+ * Reads a text file (UTF-8) of at most `maxBytes` bytes, a byte order mark at the start skipped:
+ * the one reader of every input file, so each is read up to its budget (`budgets.ts`). A missing,
+ * unreadable or too large file is an input failure whose problem names the file.
+ *
+ * @throws {InputFailure} naming the file and what is wrong with it.
+ */
+export function readTextFile(file: string, context: CliContext, what: string, maxBytes: number): string {
+  const bytes = readBytesFile(file, context, what, maxBytes);
+  const text = bytes.toString('utf8');
+  return text.startsWith('\ufeff') ? text.slice(1) : text;
+}
+
+/**
+ * Reads a file's bytes, at most `maxBytes` of them (see {@link readTextFile}).
+ *
+ * @throws {InputFailure} naming the file when it is missing, unreadable, a directory or too large.
+ */
+export function readBytesFile(file: string, context: CliContext, what: string, maxBytes: number): Buffer {
   const fail = (message: string) => new InputFailure(`cannot read ${what}`, [{ path: file, message }], 'file');
   if (file === '') throw fail('is an empty file name');
   let bytes: Buffer | null;
@@ -55,13 +82,7 @@ export function readJsonFile(file: string, context: CliContext, what = 'input', 
     throw fail(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot be read (${code})`);
   }
   if (bytes === null) throw fail(`is larger than ${megabytes(maxBytes)}, the most ${what} may be`);
-  let text = bytes.toString('utf8');
-  if (text.startsWith('\ufeff')) text = text.slice(1);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw fail(`is not valid JSON (${(error as Error).message})`);
-  }
+  return bytes;
 }
 
 /** Where `--out` writes, once checked. */
@@ -166,6 +187,29 @@ export function writeFileAtomically(file: string, text: string | Uint8Array, con
     rmSync(temporary, { force: true });
     throw failure(error);
   }
+}
+
+/** Writes a command's output: to `--out FILE` (atomically, by {@link writeFileAtomically}) or to stdout. */
+export type OutputWriter = (output: string | Uint8Array) => void;
+
+/**
+ * The writer of a command's output, `--out FILE` checked now ({@link outputTarget}), before the
+ * command reads its inputs or runs a pass, so that an hour's run is not lost to a bad `--out`.
+ * Every command writes through one: none can replace one of its `inputs`, a read-only file or
+ * what a dangling link names, or leave half a file.
+ *
+ * @throws {UsageError} or {InputFailure} when FILE must not or cannot be written.
+ * @example
+ * const write = outputWriter(stringOption(args, 'out'), context, [file]);
+ * write(text); // after the run
+ */
+export function outputWriter(out: string | undefined, context: CliContext, inputs: readonly string[]): OutputWriter {
+  if (out !== undefined) outputTarget(out, context, inputs);
+  return (output) => {
+    if (out !== undefined) writeFileAtomically(out, output, context, inputs);
+    else if (typeof output === 'string') context.stdout.write(output);
+    else throw new UsageError('this output is a binary file: give --out FILE');
+  };
 }
 
 /** Sends a command's output to `--out FILE` (atomically, never over one of `inputs`) when given, else to stdout. */

@@ -56,11 +56,17 @@ export function jsonText(json: string): string {
 }
 
 /**
- * A result as JSON text: two-space indentation and a final newline. Key order comes from the
- * core, so equal results give equal bytes.
+ * Any result (a run, a map, a comparison, a backtest, a calibration ...) as the CLI writes JSON:
+ * two-space indentation, a final newline, and {@link jsonText}'s escapes. Key order comes from
+ * the core, so equal results give equal bytes.
  */
+export function prettyJson(value: unknown): string {
+  return jsonText(JSON.stringify(value, null, 2) + '\n');
+}
+
+/** A result as JSON text ({@link prettyJson}). */
 export function resultJson(result: SimulationResult): string {
-  return jsonText(JSON.stringify(result, null, 2) + '\n');
+  return prettyJson(result);
 }
 
 /** A result rendered in the chosen format. */

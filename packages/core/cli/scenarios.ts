@@ -6,8 +6,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { validateScenario, type Scenario } from '../src/index.js';
 import type { CliContext } from './context.js';
-import { InputFailure } from './exitCodes.js';
+import { InputFailure, rethrowAsFailure } from './exitCodes.js';
 import { readJsonFile } from './files.js';
 
 /** One built-in scenario: its name (the file name without `.json`), its title and description, and its file. */
@@ -92,6 +93,17 @@ export function builtInScenarios(context: CliContext): BuiltInScenario[] {
 }
 
 /**
+ * The file a scenario argument stands for: the file of that name when it exists, else the
+ * built-in scenario's file, else the argument as typed. `--out` is checked against it, so that
+ * no output replaces a built-in scenario it was read from.
+ */
+export function scenarioFileOf(fileOrName: string, context: CliContext): string {
+  if (existsSync(resolve(context.cwd, fileOrName))) return fileOrName;
+  const builtIn = builtInScenarios(context).find((scenario) => scenario.name === fileOrName || `${scenario.name}.json` === fileOrName);
+  return builtIn?.file ?? fileOrName;
+}
+
+/**
  * Reads a scenario given as a file or as the name of a built-in scenario (with or without `.json`).
  * A file of that name, relative to the working directory, wins over a built-in scenario.
  *
@@ -108,4 +120,19 @@ export function readScenarioArgument(fileOrName: string, context: CliContext, wh
   throw new InputFailure(`cannot read ${what}`, [
     { path: fileOrName, message: `no such file${names === '' ? '' : `, and no built-in scenario of that name (built-in: ${names}; see \`concert scenarios\`)`}` },
   ]);
+}
+
+/**
+ * Reads a scenario ({@link readScenarioArgument}) and validates it: budgets, nesting, "this is a
+ * result", the schema.
+ *
+ * @throws {InputFailure} naming the file, with every problem.
+ */
+export function readValidScenario(fileOrName: string, context: CliContext): Scenario {
+  const scenario = readScenarioArgument(fileOrName, context);
+  try {
+    return validateScenario(scenario);
+  } catch (error) {
+    return rethrowAsFailure(error, () => `invalid scenario in ${fileOrName}`);
+  }
 }

@@ -75,6 +75,21 @@ export const MAX_SCENARIO_FILE_BYTES = 16 * 1024 * 1024;
 /** Largest result, shard or settings file the CLI reads, in bytes. */
 export const MAX_RESULT_FILE_BYTES = 256 * 1024 * 1024;
 
+/**
+ * Largest data file (`concert backtest`, `concert calibrate`) the CLI reads, in bytes: the DEU III
+ * training half is 46 KB.
+ */
+export const MAX_DATASET_FILE_BYTES = 16 * 1024 * 1024;
+/** Most rows (lines) of a data file: one per issue (DEU III) or per issue and actor (tidy). */
+export const MAX_DATASET_ROWS = 200_000;
+/** Longest cell of a data file, in characters (ids, names, procedures and numbers are far shorter). */
+export const MAX_DATA_CELL_LENGTH = 1000;
+/**
+ * Most forecast samples a backtest or calibration holds at once: issues x passes, 8 bytes each (at
+ * most 400 MB). DEU III's 180 training issues at the default 2,000 passes are 360,000.
+ */
+export const MAX_FORECAST_SAMPLES = 50_000_000;
+
 /** Most passes a notebook link runs when it is opened, without a click. */
 export const MAX_LINK_PASSES = 100_000;
 /** Most estimated seconds (on the reference machine) a notebook link runs when opened, without a click. */

@@ -17,6 +17,7 @@ import { editActions } from './wiring/editing.js';
 import { layOutPage } from './wiring/layout.js';
 import { syncLink } from './wiring/link.js';
 import { problemsPanel } from './wiring/problemsPanel.js';
+import { compareWithBaseline } from './wiring/comparing.js';
 import { quickRunAfterEdits, runActions } from './wiring/running.js';
 
 /** What the page opens on: the link's state if it is valid, else the default scenario (with the link's problems). */
@@ -46,6 +47,7 @@ async function start(root: HTMLElement): Promise<void> {
   layOutPage(root, app, problems.element, builtIns, BUILT_IN.rejected, { levers: [landscapeSection(app)], analyses: [sensitivitySection(app)] });
   quickRunAfterEdits(state, runs);
   const link = syncLink(root, state, results, problems, edits.setOriginal, builtIn);
+  compareWithBaseline(results);
 
   if (linkProblems.length > 0) problems.show('This link could not be opened; showing the default scenario instead:', linkProblems.map(formatProblem));
   else link.write();

@@ -3,14 +3,13 @@
  * or Concert's tidy format) with a calibration, and score the forecasts against the observed
  * outcomes and the baselines. The calibration is used as it is: nothing is fitted on the file.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import {
-  ConcertInputError,
   DEFAULT_BACKTEST_PASSES,
   DEFAULT_BOOTSTRAP,
   DEU3_CALIBRATION,
+  MAX_DATASET_FILE_BYTES,
   checkBacktestSettings,
+  forecastSamplesProblem,
   parseCalibration,
   readDataset,
   scoreBacktest,
@@ -18,13 +17,28 @@ import {
   type Calibration,
   type Dataset,
 } from '../../src/index.js';
-import { expectPositionals, parseChoice, parsePasses, parseSeed, parseWorkers, stringOption } from '../args.js';
+import {
+  PASSES_OPTION,
+  QUIET_OPTION,
+  SEED_OPTIONS,
+  WORKERS_HELP,
+  WORKERS_OPTIONS,
+  expectPositionals,
+  parseChoice,
+  passesOption,
+  quietOption,
+  seedHelp,
+  seedOption,
+  stringOption,
+  workersOption,
+} from '../args.js';
 import type { Command } from '../command.js';
 import type { CliContext } from '../context.js';
-import { EXIT_OK, InputFailure, UsageError } from '../exitCodes.js';
-import { emit, readJsonFile } from '../files.js';
+import { EXIT_OK, InputFailure, UsageError, rethrowAsFailure } from '../exitCodes.js';
+import { outputWriter, readJsonFile, readTextFile } from '../files.js';
 import { builtInFileOr } from '../scenarios.js';
 import { backtestCsv, backtestTable } from '../formats/backtestTables.js';
+import { prettyJson } from '../output.js';
 import { progressReporter } from '../progress.js';
 import { parallelForecaster } from '../workers/parallelBacktest.js';
 
@@ -37,20 +51,26 @@ const FORMATS = ['json', 'csv', 'table'] as const;
  */
 export function readDatasetFile(argument: string, context: CliContext, format?: 'deu3' | 'tidy'): { dataset: Dataset; text: string } {
   const file = builtInFileOr(argument, 'datasets', ['.tsv'], context);
-  let text: string;
-  try {
-    text = readFileSync(resolve(context.cwd, file), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot be read (${code ?? String(error)})`;
-    throw new InputFailure('cannot read the data set', [{ path: file, message: reason }], 'file');
-  }
+  const text = readTextFile(file, context, 'the data set', MAX_DATASET_FILE_BYTES);
   try {
     return { dataset: readDataset(text, file, format), text };
   } catch (error) {
-    if (error instanceof ConcertInputError) throw new InputFailure(`invalid data set ${file}`, error.problems, error.kind);
-    throw error;
+    return rethrowAsFailure(error, () => `invalid data set ${file}`);
   }
+}
+
+/** The layouts of a data file, for `--layout`. */
+export const DATA_LAYOUTS = ['deu3', 'tidy'] as const;
+
+/**
+ * Checks that `passes` passes of every issue of a data set can be held at once (issues x passes
+ * at most `MAX_FORECAST_SAMPLES`).
+ *
+ * @throws {InputFailure} naming the option, the value and the most passes this data set allows.
+ */
+export function checkForecastSize(file: string, issues: number, passes: number, option = '--passes'): void {
+  const problem = forecastSamplesProblem(issues, passes, option);
+  if (problem !== null) throw new InputFailure(`too many passes for the data set ${file}`, [problem], 'run-settings');
 }
 
 /** Reads a calibration file, or gives the default (the DEU III training calibration). */
@@ -59,8 +79,7 @@ export function readCalibrationFile(file: string | undefined, context: CliContex
   try {
     return parseCalibration(readJsonFile(file, context, 'the calibration'));
   } catch (error) {
-    if (error instanceof ConcertInputError) throw new InputFailure(`invalid calibration in ${file}`, error.problems, error.kind);
-    throw error;
+    return rethrowAsFailure(error, () => `invalid calibration in ${file}`);
   }
 }
 
@@ -68,15 +87,15 @@ export const backtest: Command = {
   name: 'backtest',
   summary: 'forecast real negotiated outcomes (DEU III or a tidy file) and score them against baselines',
   options: {
-    passes: { type: 'string', short: 'n' },
-    seed: { type: 'string', short: 's' },
-    workers: { type: 'string', short: 'w' },
+    ...PASSES_OPTION,
+    ...SEED_OPTIONS,
+    ...WORKERS_OPTIONS,
     calibration: { type: 'string', short: 'c' },
     bootstrap: { type: 'string' },
     layout: { type: 'string' },
     format: { type: 'string', short: 'f' },
     out: { type: 'string', short: 'o' },
-    quiet: { type: 'boolean', short: 'q' },
+    ...QUIET_OPTION,
   },
   help: `Usage: concert backtest <data file> [options]
 
@@ -97,14 +116,17 @@ Options:
   -c, --calibration FILE  the calibration to use, as it is (default: the committed DEU III
                       calibration, examples/calibration/deu3.json, fitted on the training half)
   -n, --passes N      passes per issue (default ${DEFAULT_BACKTEST_PASSES.toLocaleString('en-US')})
-  -s, --seed S        seed (default 1); each issue has its own streams from it and its id
-  -w, --workers K     worker threads, or "auto" (default 1); the result does not depend on it
+${seedHelp('1')}
+                      (each issue has its own streams from the seed and its id)
+${WORKERS_HELP}
+                      (the result does not depend on the workers)
       --bootstrap B   bootstrap resamples of proposals (default ${DEFAULT_BOOTSTRAP.toLocaleString('en-US')}; 0: none)
       --layout L      deu3 or tidy (default: told from the header)
   -f, --format F      json (default): issues[] (id, observed, median, mean, the 19 quantiles
                       "0.05" ... "0.95", on the data set's 0-100 scale) and scores;
                       csv: one row per issue; table: the scores as text
-  -o, --out FILE      write to FILE (via a temporary file) instead of stdout
+  -o, --out FILE      write to FILE (via a temporary file) instead of stdout; never the data
+                      file, the calibration or a read-only file
   -q, --quiet         no progress bar on stderr
   -h, --help          this help
 
@@ -121,28 +143,28 @@ Examples:
     const [file] = expectPositionals(args, 'the data file (concert backtest <data file>)', 1);
     const format = parseChoice('format', stringOption(args, 'format') ?? 'json', FORMATS);
     const layoutText = stringOption(args, 'layout');
-    const layout = layoutText === undefined ? undefined : parseChoice('layout', layoutText, ['deu3', 'tidy'] as const);
-    const passesText = stringOption(args, 'passes');
-    const passes = passesText === undefined ? DEFAULT_BACKTEST_PASSES : parsePasses(passesText);
-    const seedText = stringOption(args, 'seed');
-    const seed = seedText === undefined ? 1 : parseSeed(seedText);
-    const workersText = stringOption(args, 'workers');
-    const workers = workersText === undefined ? 1 : parseWorkers(workersText);
+    const layout = layoutText === undefined ? undefined : parseChoice('layout', layoutText, DATA_LAYOUTS);
+    const passes = passesOption(args, DEFAULT_BACKTEST_PASSES);
+    const seed = seedOption(args, 1);
+    const workers = workersOption(args);
     const bootstrapText = stringOption(args, 'bootstrap');
-    const bootstrap = bootstrapText === undefined ? DEFAULT_BOOTSTRAP : Number(bootstrapText);
-    if (!Number.isInteger(bootstrap) || bootstrap < 0 || bootstrap > 100_000)
+    const bootstrap = bootstrapText === undefined ? DEFAULT_BOOTSTRAP : Number(bootstrapText.replaceAll('_', ''));
+    if (bootstrapText?.trim() === '' || !Number.isInteger(bootstrap) || bootstrap < 0 || bootstrap > 100_000)
       throw new UsageError(`invalid --bootstrap: ${JSON.stringify(bootstrapText)} (must be a whole number from 0 to 100000)`);
-    const calibration = readCalibrationFile(stringOption(args, 'calibration'), context);
+    const calibrationFile = stringOption(args, 'calibration');
+    const dataFile = builtInFileOr(file!, 'datasets', ['.tsv'], context);
+    const write = outputWriter(stringOption(args, 'out'), context, calibrationFile === undefined ? [dataFile] : [dataFile, calibrationFile]);
+    const calibration = readCalibrationFile(calibrationFile, context);
     const settings = { passes, seed, bootstrap, calibration };
     try {
       checkBacktestSettings(settings);
     } catch (error) {
-      if (error instanceof ConcertInputError) throw new InputFailure('invalid backtest settings', error.problems, error.kind);
-      throw error;
+      rethrowAsFailure(error, () => 'invalid backtest settings');
     }
     const { dataset } = readDatasetFile(file!, context, layout);
     const issues = scoredIssues(dataset).map((entry) => entry.issue);
-    const progress = progressReporter(issues.length * passes, context, args.values['quiet'] === true);
+    checkForecastSize(file!, issues.length, passes);
+    const progress = progressReporter(issues.length * passes, context, quietOption(args));
     let done = 0;
     let samples: Float64Array[];
     try {
@@ -152,8 +174,7 @@ Examples:
       progress.finish();
     }
     const result = scoreBacktest(dataset, samples, settings);
-    const text = format === 'json' ? JSON.stringify(result, null, 2) + '\n' : format === 'csv' ? backtestCsv(result) : backtestTable(result);
-    emit(text, stringOption(args, 'out'), context);
+    write(format === 'json' ? prettyJson(result) : format === 'csv' ? backtestCsv(result) : backtestTable(result));
     return EXIT_OK;
   },
 };

@@ -4,20 +4,23 @@
  * reads. Seeded: the same file, seed and settings give the same calibration, byte for byte,
  * whatever --workers.
  */
-import { ConcertInputError, calibrate as calibrateDataset, sha256Hex } from '../../src/index.js';
-import { expectPositionals, parseSeed, parseWorkers, stringOption } from '../args.js';
+import { calibrate as calibrateDataset, sha256Hex } from '../../src/index.js';
+import { PASSES_OPTION, QUIET_OPTION, SEED_OPTIONS, WORKERS_HELP, WORKERS_OPTIONS, expectPositionals, parseChoice, quietOption, seedHelp, seedOption, stringOption, workersOption } from '../args.js';
 import type { Command, ParsedArgs } from '../command.js';
-import { EXIT_OK, InputFailure, UsageError } from '../exitCodes.js';
-import { emit } from '../files.js';
+import { EXIT_OK, UsageError, rethrowAsFailure } from '../exitCodes.js';
+import { outputWriter } from '../files.js';
+import { prettyJson } from '../output.js';
 import { createWorkerPool } from '../workers/pool.js';
 import { parallelForecaster } from '../workers/parallelBacktest.js';
-import { readDatasetFile } from './backtest.js';
+import { builtInFileOr } from '../scenarios.js';
+import { DATA_LAYOUTS, readDatasetFile } from './backtest.js';
 
+/** A whole-number option (`_` allowed as a digit separator), or `fallback`; its range is the core's to check. */
 function wholeNumber(args: ParsedArgs, name: string, fallback: number): number {
   const text = stringOption(args, name);
   if (text === undefined) return fallback;
   const value = Number(text.replaceAll('_', ''));
-  if (!Number.isInteger(value)) throw new UsageError(`invalid --${name}: ${JSON.stringify(text)} (must be a whole number)`);
+  if (text.trim() === '' || !Number.isSafeInteger(value)) throw new UsageError(`invalid --${name}: ${JSON.stringify(text)} (must be a whole number)`);
   return value;
 }
 
@@ -25,14 +28,14 @@ export const calibrate: Command = {
   name: 'calibrate',
   summary: 'fit the backtest model (protocol and knobs) on a training data set, with cross-validation',
   options: {
-    seed: { type: 'string', short: 's' },
-    passes: { type: 'string', short: 'n' },
+    ...SEED_OPTIONS,
+    ...PASSES_OPTION,
     'evaluation-passes': { type: 'string' },
     folds: { type: 'string' },
-    workers: { type: 'string', short: 'w' },
+    ...WORKERS_OPTIONS,
     layout: { type: 'string' },
     out: { type: 'string', short: 'o' },
-    quiet: { type: 'boolean', short: 'q' },
+    ...QUIET_OPTION,
   },
   help: `Usage: concert calibrate <training data file> [options]
 
@@ -46,13 +49,16 @@ The data file may be \`deu3-train\`, the training half of DEU III that ships wit
 See docs/VALIDATION.md. Never run it on the data you will report accuracy on.
 
 Options:
-  -s, --seed S              seed (default 1)
-  -n, --passes N            passes per issue and candidate while searching (default 400)
-      --evaluation-passes N passes per issue of the scored forecasts (default 2000)
+${seedHelp('1')}
+  -n, --passes N            passes per issue and candidate while searching (default 400;
+                            10 to 1e6, and issues x passes at most 5e7)
+      --evaluation-passes N passes per issue of the scored forecasts (default 2000; likewise)
       --folds K             folds by proposal (default 10)
-  -w, --workers K           worker threads, or "auto" (default 1); the file does not depend on it
+${WORKERS_HELP}
+                      (the file does not depend on the workers)
       --layout L            deu3 or tidy (default: told from the header)
-  -o, --out FILE            write to FILE (via a temporary file) instead of stdout
+  -o, --out FILE            write to FILE (via a temporary file) instead of stdout; never the
+                            data file or a read-only file
   -q, --quiet               no progress on stderr
   -h, --help                this help
 
@@ -64,22 +70,23 @@ Examples:
 
   async execute(args, context) {
     const [file] = expectPositionals(args, 'the training data file (concert calibrate <data file>)', 1);
-    const seedText = stringOption(args, 'seed');
-    const seed = seedText === undefined ? 1 : parseSeed(seedText);
-    const workersText = stringOption(args, 'workers');
-    const workers = workersText === undefined ? 1 : parseWorkers(workersText);
+    const seed = seedOption(args, 1);
+    const workers = workersOption(args);
     const layoutText = stringOption(args, 'layout');
-    if (layoutText !== undefined && layoutText !== 'deu3' && layoutText !== 'tidy')
-      throw new UsageError(`invalid --layout: ${JSON.stringify(layoutText)} (must be deu3 or tidy)`);
-    const quiet = args.values['quiet'] === true;
-    const { dataset, text } = readDatasetFile(file!, context, layoutText);
+    const layout = layoutText === undefined ? undefined : parseChoice('layout', layoutText, DATA_LAYOUTS);
+    const quiet = quietOption(args);
+    const passes = wholeNumber(args, 'passes', 400);
+    const evaluationPasses = wholeNumber(args, 'evaluation-passes', 2000);
+    const folds = wholeNumber(args, 'folds', 10);
+    const write = outputWriter(stringOption(args, 'out'), context, [builtInFileOr(file!, 'datasets', ['.tsv'], context)]);
+    const { dataset, text } = readDatasetFile(file!, context, layout);
     const pool = workers > 1 ? createWorkerPool(workers) : undefined;
     try {
       const run = await calibrateDataset(dataset, {
         seed,
-        passes: wholeNumber(args, 'passes', 400),
-        evaluationPasses: wholeNumber(args, 'evaluation-passes', 2000),
-        folds: wholeNumber(args, 'folds', 10),
+        passes,
+        evaluationPasses,
+        folds,
         datasetSha256: sha256Hex(text),
         forecast: parallelForecaster({ workers, ...(pool === undefined ? {} : { pool }) }),
         onProgress: (step, done, total) => {
@@ -87,10 +94,9 @@ Examples:
         },
       });
       if (!quiet && context.stderr.isTTY === true) context.stderr.write('\r\x1b[K');
-      emit(JSON.stringify(run.calibration, null, 2) + '\n', stringOption(args, 'out'), context);
+      write(prettyJson(run.calibration));
     } catch (error) {
-      if (error instanceof ConcertInputError) throw new InputFailure('invalid calibration settings', error.problems, error.kind);
-      throw error;
+      return rethrowAsFailure(error, (what) => (what === 'invalid calibration settings' ? 'invalid calibration settings' : `${what} (calibrating on ${file})`));
     } finally {
       await pool?.destroy();
     }

@@ -1,12 +1,13 @@
 /** `concert compare`: a current scenario against a baseline, paired pass by pass. */
-import { ConcertInputError, compareScenarios, type ComparisonResult } from '../../src/index.js';
-import { expectPositionals, parseChoice, parsePasses, parseSeed, stringOption } from '../args.js';
+import { compareScenarios, escapeControlCharacters, type ComparisonResult } from '../../src/index.js';
+import { PASSES_OPTION, SEED_OPTIONS, expectPositionals, parseChoice, passesOption, seedHelp, seedOption, stringOption } from '../args.js';
 import type { Command } from '../command.js';
-import { EXIT_OK, InputFailure } from '../exitCodes.js';
-import { emit } from '../files.js';
-import { readScenarioArgument } from '../scenarios.js';
+import { EXIT_OK, rethrowAsFailure } from '../exitCodes.js';
+import { outputWriter } from '../files.js';
 import { comparisonCsv, comparisonTable } from '../formats/landscapeTables.js';
+import { prettyJson } from '../output.js';
 import { DEFAULT_PASSES, DEFAULT_SEED } from '../runSettings.js';
+import { readScenarioArgument, scenarioFileOf } from '../scenarios.js';
 
 export { comparisonCsv, comparisonTable } from '../formats/landscapeTables.js';
 
@@ -17,8 +18,8 @@ export const compare: Command = {
   name: 'compare',
   summary: 'a scenario against a baseline: paired changes with standard errors and intervals',
   options: {
-    passes: { type: 'string', short: 'n' },
-    seed: { type: 'string', short: 's' },
+    ...PASSES_OPTION,
+    ...SEED_OPTIONS,
     format: { type: 'string', short: 'f' },
     out: { type: 'string', short: 'o' },
   },
@@ -35,10 +36,11 @@ are listed as added or removed. Each scenario is a file or the name of a built-i
 
 Options:
   -n, --passes N      passes for each scenario (default ${DEFAULT_PASSES.toLocaleString('en-US')})
-  -s, --seed S        seed (default ${DEFAULT_SEED}; digits make a whole-number seed)
+${seedHelp(String(DEFAULT_SEED))}
   -f, --format F      json (default); csv: one row per option and measure (and per ally's
                       blocker rate); table: the changes in words
-  -o, --out FILE      write to FILE instead of stdout
+  -o, --out FILE      write to FILE (via a temporary file) instead of stdout; never one of
+                      the two scenarios or a read-only file
 
 Exit status: 0 done (an unpaired comparison is reported on stderr), 1 invalid scenario or
 settings (every problem listed), 2 bad usage.
@@ -51,28 +53,23 @@ Examples:
   async execute(args, context) {
     const [baselineFile, currentFile] = expectPositionals(args, 'the baseline and the current scenario files (concert compare <baseline.json> <current.json>)', 2);
     const format = parseChoice('format', stringOption(args, 'format') ?? 'json', FORMATS);
-    const passesText = stringOption(args, 'passes');
-    const seedText = stringOption(args, 'seed');
-    const settings = {
-      passes: passesText === undefined ? DEFAULT_PASSES : parsePasses(passesText),
-      seed: seedText === undefined ? DEFAULT_SEED : parseSeed(seedText),
-    };
+    const settings = { passes: passesOption(args, DEFAULT_PASSES), seed: seedOption(args, DEFAULT_SEED) };
+    const write = outputWriter(stringOption(args, 'out'), context, [scenarioFileOf(baselineFile!, context), scenarioFileOf(currentFile!, context)]);
     const baseline = readScenarioArgument(baselineFile!, context, 'the baseline scenario');
     const current = readScenarioArgument(currentFile!, context, 'the current scenario');
     let result: ComparisonResult;
     try {
       result = compareScenarios(baseline, current, settings);
     } catch (error) {
-      if (error instanceof ConcertInputError) {
-        const file = error.what.startsWith('invalid baseline') ? baselineFile : error.what.startsWith('invalid current') ? currentFile : undefined;
-        throw new InputFailure(file === undefined ? error.what : `${error.what} in ${file}`, error.problems, error.kind);
-      }
-      throw error;
+      return rethrowAsFailure(error, (what) =>
+        /\bbaseline\b/.test(what) ? `${what} in ${baselineFile}` : /\bcurrent\b/.test(what) ? `${what} in ${currentFile}` : what,
+      );
     }
     if (!result.pairing.paired)
-      context.stderr.write(`concert compare: the runs cannot be paired (${result.pairing.reason}); the changes are unpaired, from two independent runs, with wider intervals.\n`);
-    const text = format === 'json' ? JSON.stringify(result, null, 2) + '\n' : format === 'csv' ? comparisonCsv(result) : comparisonTable(result);
-    emit(text, stringOption(args, 'out'), context);
+      context.stderr.write(
+        `concert compare: the runs cannot be paired (${escapeControlCharacters(result.pairing.reason ?? '')}); the changes are unpaired, from two independent runs, with wider intervals.\n`,
+      );
+    write(format === 'json' ? prettyJson(result) : format === 'csv' ? comparisonCsv(result) : comparisonTable(result));
     return EXIT_OK;
   },
 };

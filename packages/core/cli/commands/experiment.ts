@@ -4,11 +4,13 @@
  * option as JSON, CSV or Arrow (Feather). Also what `concert merge` and `concert replay` do with
  * experiment files. See docs/EXPERIMENTS.md.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import {
   ConcertInputError,
   ENGINE_VERSION,
+  MAX_RESULT_FILE_BYTES,
+  escapeControlCharacters,
   MODEL_VERSION,
   checkExperimentScenarios,
   finalizeExperimentPartial,
@@ -24,12 +26,27 @@ import {
   type ExperimentScenario,
   type Problem,
 } from '../../src/index.js';
-import { expectPositionals, parseChoice, parsePasses, parseSeed, parseWorkers, stringOption } from '../args.js';
+import {
+  PASSES_OPTION,
+  QUIET_OPTION,
+  SEED_OPTIONS,
+  WORKERS_HELP,
+  WORKERS_OPTIONS,
+  expectPositionals,
+  parseChoice,
+  parsePasses,
+  quietOption,
+  seedHelp,
+  seedOption,
+  stringOption,
+  workersOption,
+} from '../args.js';
 import type { Command, ParsedArgs } from '../command.js';
 import type { CliContext } from '../context.js';
-import { builtInFileOr, builtInScenarios } from '../scenarios.js';
+import { builtInFileOr, builtInScenarios, scenarioFileOf } from '../scenarios.js';
 import { EXIT_INVALID_INPUT, EXIT_OK, InputFailure, UsageError } from '../exitCodes.js';
-import { emit, readJsonFile, writeFileAtomically } from '../files.js';
+import { outputWriter, readBytesFile, readJsonFile } from '../files.js';
+import { jsonText, prettyJson } from '../output.js';
 import { isArrowFile, readTidyArrow, tidyArrow } from '../formats/arrow.js';
 import { progressReporter } from '../progress.js';
 import { parseShard, shardRange, type Shard } from '../shard.js';
@@ -70,17 +87,12 @@ function provenance(result: ExperimentResult): unknown {
 export function renderExperiment(result: ExperimentResult, format: ExperimentFormat): string | Uint8Array {
   switch (format) {
     case 'json':
-      return JSON.stringify(result, null, 2) + '\n';
+      return prettyJson(result);
     case 'csv':
       return tidyCsv(result.columns, result.rows);
     case 'arrow':
       return tidyArrow(result.columns, result.rows, provenance(result));
   }
-}
-
-function write(output: string | Uint8Array, out: string | undefined, context: CliContext): void {
-  if (typeof output === 'string') emit(output, out, context);
-  else writeFileAtomically(out!, output, context);
 }
 
 /** A scenario named by a design or `--scenarios`: a JSON file, relative to `directory`. Its name is the file name without `.json`. */
@@ -102,6 +114,27 @@ export function readScenarioReference(reference: string, directory: string, cont
     throw error;
   }
   return { name: basename(reference).replace(/\.json$/i, ''), scenario };
+}
+
+/**
+ * The scenario files a design names (relative to the design), for `--out`'s check; empty when the
+ * design cannot be read (its reading fails later, with the full message).
+ */
+function designScenarioFiles(file: string, context: CliContext): string[] {
+  file = builtInFileOr(file, 'experiments', ['.json'], context);
+  let input: unknown;
+  try {
+    input = readJsonFile(file, context, 'the experiment design');
+  } catch {
+    return [];
+  }
+  if (!isObject(input)) return [];
+  const references = [input['scenario'], ...(Array.isArray(input['scenarios']) ? input['scenarios'] : [])].filter((item): item is string => typeof item === 'string');
+  // As readScenarioReference finds them: a file relative to the design, else a built-in scenario.
+  return references.map((reference) => {
+    const relative = join(dirname(file), reference);
+    return existsSync(resolve(context.cwd, relative)) ? relative : scenarioFileOf(reference, context);
+  });
 }
 
 /** Names are the files' base names, unless two files share one: then the references as given. */
@@ -255,20 +288,27 @@ export function mergeExperimentFiles(files: readonly string[], inputs: readonly 
  * design, scenarios and manifest, and compares every row. Returns the exit status.
  */
 export async function replayExperiment(file: string, context: CliContext, { workers = 1, quiet = false } = {}): Promise<number> {
-  const bytes = readFileSync(resolve(context.cwd, file));
+  const bytes = readBytesFile(file, context, 'the result', MAX_RESULT_FILE_BYTES);
   let stored: { manifest?: unknown; design?: unknown; scenarios?: unknown; rows: readonly Record<string, unknown>[] };
   if (isArrowFile(bytes)) {
-    const table = readTidyArrow(bytes);
+    let table: ReturnType<typeof readTidyArrow>;
+    try {
+      table = readTidyArrow(bytes);
+    } catch (error) {
+      throw new InputFailure(`cannot replay ${file}`, [{ path: file, message: `is not a readable Arrow file (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` }], 'replay');
+    }
     if (!isObject(table.metadata) || table.metadata['format'] !== 'concert-experiment')
       throw new InputFailure(`cannot replay ${file}`, [{ path: 'metadata', message: 'must hold the experiment\'s design and manifest (an Arrow file written by concert experiment)' }], 'replay');
     stored = { ...table.metadata, rows: table.rows };
   } else {
-    const parsed = readJsonFile(file, context, 'the result') as Record<string, unknown>;
-    stored = { ...parsed, rows: Array.isArray(parsed['rows']) ? (parsed['rows'] as Record<string, unknown>[]) : [] };
+    const input = readJsonFile(file, context, 'the result', MAX_RESULT_FILE_BYTES);
+    const parsed = isObject(input) ? input : {};
+    const rows = Array.isArray(parsed['rows']) ? parsed['rows'].filter(isObject) : [];
+    stored = { ...parsed, rows };
   }
   const manifest = isObject(stored.manifest) ? stored.manifest : {};
   if (manifest['engineVersion'] !== ENGINE_VERSION || manifest['modelVersion'] !== MODEL_VERSION)
-    context.stderr.write(`concert replay: note: ${file} was made by engine ${String(manifest['engineVersion'])}, model ${String(manifest['modelVersion'])}; this is engine ${ENGINE_VERSION}, model ${MODEL_VERSION}, so figures may legitimately differ\n`);
+    context.stderr.write(`concert replay: note: ${escapeControlCharacters(`${file} was made by engine ${String(manifest['engineVersion'])}, model ${String(manifest['modelVersion'])}`)}; this is engine ${ENGINE_VERSION}, model ${MODEL_VERSION}, so figures may legitimately differ\n`);
   let plan: ExperimentPlan;
   try {
     plan = prepareExperiment(stored.design as ExperimentDesign, (Array.isArray(stored.scenarios) ? stored.scenarios : []) as ExperimentScenario[]);
@@ -294,9 +334,9 @@ export async function replayExperiment(file: string, context: CliContext, { work
   });
   if (stored.rows.length !== replayed.rows.length) differing.push(`${stored.rows.length} rows stored, ${replayed.rows.length} replayed`);
   context.stdout.write(
-    `replay of ${file}: ${plan.experiments * plan.scenarios.length} experiments (${plan.scenarios.map((s) => s.name).join(', ')}) x ${plan.scenarios[0]!.scenario.options.length} options, ${plan.design.passes.toLocaleString('en-US')} passes each, seed ${JSON.stringify(plan.design.seed)}\n`,
+    `replay of ${escapeControlCharacters(file)}: ${plan.experiments * plan.scenarios.length} experiments (${escapeControlCharacters(plan.scenarios.map((s) => s.name).join(', '))}) x ${plan.scenarios[0]!.scenario.options.length} options, ${plan.design.passes.toLocaleString('en-US')} passes each, seed ${JSON.stringify(plan.design.seed)}\n`,
   );
-  for (const line of differing.slice(0, 20)) context.stdout.write(`  DIFFERS  ${line}\n`);
+  for (const line of differing.slice(0, 20)) context.stdout.write(`  DIFFERS  ${escapeControlCharacters(line)}\n`);
   if (differing.length > 20) context.stdout.write(`  ... and ${differing.length - 20} more\n`);
   if (differing.length === 0) {
     context.stdout.write(`replay: all ${replayed.rows.length} rows match; the experiment is reproduced exactly\n`);
@@ -311,14 +351,14 @@ export const experiment: Command = {
   summary: 'run an experiment design: vary scenario fields (factorial, Latin hypercube, Sobol), one tidy row per experiment and option',
   options: {
     scenarios: { type: 'string', multiple: true },
-    passes: { type: 'string', short: 'n' },
-    seed: { type: 'string', short: 's' },
-    workers: { type: 'string', short: 'w' },
+    ...PASSES_OPTION,
+    ...SEED_OPTIONS,
+    ...WORKERS_OPTIONS,
     shard: { type: 'string' },
     format: { type: 'string', short: 'f' },
     out: { type: 'string', short: 'o' },
     'dry-run': { type: 'boolean' },
-    quiet: { type: 'boolean', short: 'q' },
+    ...QUIET_OPTION,
   },
   help: `Usage: concert experiment <design.json> [options]
 
@@ -336,15 +376,17 @@ Options:
                        (comma-separated, or repeated; files after the design also count):
                        a batch, with the scenario in a column
   -n, --passes N       passes per experiment (default: the design's)
-  -s, --seed S         seed (default: the design's, else 1)
-  -w, --workers K      worker threads, or "auto" (default 1); the output is the same for any K
+${seedHelp("the design's, else 1")}
+${WORKERS_HELP}
+                      (the output is the same for any K)
       --shard I/N      run only shard I of N (numbered from 1) and write its partial result
                        (JSON) for \`concert merge\`; the merge equals the unsharded output
   -f, --format F       json (default): the result with its design, scenarios and manifest;
                        csv: the tidy rows; arrow: the rows as an Arrow IPC (Feather v2) file,
                        the design and manifest in its metadata (needs --out). Inferred from
                        --out's extension (.csv, .arrow, .feather) when not given
-  -o, --out FILE       write to FILE (via a temporary file, renamed when complete)
+  -o, --out FILE       write to FILE (via a temporary file, renamed when complete); never
+                       the design, one of its scenarios or a read-only file
       --dry-run        check everything and print the design points as CSV; run no pass
   -q, --quiet          no progress bar (drawn only when stderr is a terminal anyway)
   -h, --help           this help
@@ -365,10 +407,9 @@ Examples:
     if (extra.length > 0 && listed.length === 0) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])} (to run the design on scenario files, give --scenarios)`);
     const scenarios = [...listed.flatMap((item) => item.split(',')).map((item) => item.trim()).filter((item) => item !== ''), ...extra];
     const passesText = stringOption(args, 'passes');
-    const seedText = stringOption(args, 'seed');
-    const workersText = stringOption(args, 'workers');
+    const seedGiven = stringOption(args, 'seed') !== undefined || stringOption(args, 'string-seed') !== undefined;
+    const workers = workersOption(args);
     const shardText = stringOption(args, 'shard');
-    const workers = workersText === undefined ? 1 : parseWorkers(workersText);
     const shard = shardText === undefined ? undefined : parseShard(shardText);
     const format = experimentFormat(args);
     const out = stringOption(args, 'out');
@@ -376,7 +417,9 @@ Examples:
       throw new UsageError('--shard writes a partial result as JSON; merge the shards with `concert merge`, then choose --format');
     const overrides: { scenarios?: string[]; passes?: number; seed?: string | number } = { scenarios };
     if (passesText !== undefined) overrides.passes = parsePasses(passesText);
-    if (seedText !== undefined) overrides.seed = parseSeed(seedText);
+    if (seedGiven) overrides.seed = seedOption(args, 1);
+    // The design names its scenarios: refuse --out onto any of them before reading a scenario.
+    const write = outputWriter(out, context, [builtInFileOr(file!, 'experiments', ['.json'], context), ...scenarios, ...designScenarioFiles(file!, context)]);
 
     const plan = prepareExperimentFromFiles(file!, context, overrides);
     const range = shard === undefined ? { from: 0, to: plan.units } : shardRange(plan.units, shard);
@@ -388,14 +431,14 @@ Examples:
     if (args.values['dry-run'] === true) {
       const total = plan.experiments * plan.scenarios.length;
       context.stderr.write(
-        `concert experiment: ${file}: ${plan.experiments.toLocaleString('en-US')} design points (${plan.design.sampling.method}) x ${plan.scenarios.length} scenario${plan.scenarios.length === 1 ? '' : 's'} = ${total.toLocaleString('en-US')} experiments of ${plan.design.passes.toLocaleString('en-US')} passes (${(total * plan.design.passes).toLocaleString('en-US')} in all); every value and scenario is valid\n`,
+        `concert experiment: ${escapeControlCharacters(file!)}: ${plan.experiments.toLocaleString('en-US')} design points (${plan.design.sampling.method}) x ${plan.scenarios.length} scenario${plan.scenarios.length === 1 ? '' : 's'} = ${total.toLocaleString('en-US')} experiments of ${plan.design.passes.toLocaleString('en-US')} passes (${(total * plan.design.passes).toLocaleString('en-US')} in all); every value and scenario is valid\n`,
       );
-      emit(pointsCsv(plan), out, context);
+      write(pointsCsv(plan));
       return EXIT_OK;
     }
     let passesToRun = 0;
     for (let unit = range.from; unit < range.to; unit++) passesToRun += Math.min(plan.manifest.blockSize, plan.design.passes - (unit % plan.blocks) * plan.manifest.blockSize);
-    const progress = progressReporter(passesToRun, context, args.values['quiet'] === true);
+    const progress = progressReporter(passesToRun, context, quietOption(args));
     let part;
     try {
       part = await experimentInParallel(plan, range, { workers, onProgress: (done) => progress.update(done) });
@@ -403,22 +446,30 @@ Examples:
       progress.finish();
     }
     if (shard !== undefined) {
-      emit(JSON.stringify({ ...toExperimentPartial(plan, range, part), shard }) + '\n', out, context);
+      write(jsonText(JSON.stringify({ ...toExperimentPartial(plan, range, part), shard }) + '\n'));
       return EXIT_OK;
     }
-    write(renderExperiment(summarizeExperiment(plan, part.counts), format), out, context);
+    write(renderExperiment(summarizeExperiment(plan, part.counts), format));
     return EXIT_OK;
   },
 };
 
 /** Whether a file is an experiment result: an Arrow file, or JSON whose format is `concert-experiment`. */
 export function isExperimentFile(file: string, context: CliContext): boolean {
-  let bytes: Buffer;
+  // Only the start is read: the file may be large, and replay reads it whole, within its budget.
+  const bytes = Buffer.alloc(200);
+  let length: number;
   try {
-    bytes = readFileSync(resolve(context.cwd, file));
+    const fd = openSync(resolve(context.cwd, file), 'r');
+    try {
+      length = readSync(fd, bytes, 0, bytes.length, 0);
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     return false;
   }
-  if (isArrowFile(bytes)) return true;
-  return /^\s*\{\s*"format"\s*:\s*"concert-experiment"/.test(bytes.subarray(0, 200).toString('utf8'));
+  const start = bytes.subarray(0, length);
+  if (isArrowFile(start)) return true;
+  return /^\s*\{\s*"format"\s*:\s*"concert-experiment"/.test(start.toString('utf8').replace(/^\ufeff/, ''));
 }

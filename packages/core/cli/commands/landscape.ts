@@ -1,12 +1,28 @@
 /** `concert landscape`: the map of viable texts over the firmness x engagement plane. */
-import { ConcertInputError, validateScenario, type LandscapeResult, type LandscapeSettings } from '../../src/index.js';
-import { expectPositionals, numberOption, parseChoice, parsePasses, parseSeed, parseWorkers, stringOption } from '../args.js';
+import type { LandscapeResult, LandscapeSettings } from '../../src/index.js';
+import {
+  PASSES_OPTION,
+  QUIET_OPTION,
+  SEED_OPTIONS,
+  WORKERS_HELP,
+  WORKERS_OPTIONS,
+  expectPositionals,
+  numberOption,
+  parseChoice,
+  passesOption,
+  quietOption,
+  seedHelp,
+  seedOption,
+  stringOption,
+  workersOption,
+} from '../args.js';
 import type { Command } from '../command.js';
-import { EXIT_OK, InputFailure, UsageError } from '../exitCodes.js';
-import { emit } from '../files.js';
-import { readScenarioArgument } from '../scenarios.js';
+import { EXIT_OK, UsageError, rethrowAsFailure } from '../exitCodes.js';
+import { outputWriter } from '../files.js';
 import { LANDSCAPE_MEASURES, landscapeCsv, landscapeTable } from '../formats/landscapeTables.js';
+import { prettyJson } from '../output.js';
 import { progressReporter } from '../progress.js';
+import { readValidScenario, scenarioFileOf } from '../scenarios.js';
 import { landscapeInParallel } from '../workers/parallelLandscape.js';
 
 export { landscapeInParallel } from '../workers/parallelLandscape.js';
@@ -32,9 +48,9 @@ export const landscapeCommand: Command = {
   name: 'landscape',
   summary: 'the map of viable texts: consensus, risk and viability over firmness x engagement',
   options: {
-    passes: { type: 'string', short: 'n' },
-    seed: { type: 'string', short: 's' },
-    workers: { type: 'string', short: 'w' },
+    ...PASSES_OPTION,
+    ...SEED_OPTIONS,
+    ...WORKERS_OPTIONS,
     grid: { type: 'string', short: 'g' },
     visibility: { type: 'string' },
     firmness: { type: 'string' },
@@ -43,7 +59,7 @@ export const landscapeCommand: Command = {
     measure: { type: 'string' },
     format: { type: 'string', short: 'f' },
     out: { type: 'string', short: 'o' },
-    quiet: { type: 'boolean', short: 'q' },
+    ...QUIET_OPTION,
   },
   help: `Usage: concert landscape <scenario.json> [options]
 
@@ -60,13 +76,14 @@ Options:
       --engagement A:B  engagement range of the grid (default 0:1)
   -n, --passes N        passes, the same for every text (default ${DEFAULT_LANDSCAPE_PASSES.toLocaleString('en-US')});
                         grid x grid x passes is at most 1e9
-  -s, --seed S          seed (default 1; digits make a whole-number seed)
-  -w, --workers K       worker threads, or "auto" (default 1); the same bytes whatever K
+${seedHelp('1')}
+${WORKERS_HELP}
       --no-blockers     do not count each text's blockers (faster; no top blocker)
   -f, --format F        json (default): the full result; csv: one row per cell;
                         table: the map in shades and the most viable text
       --measure M       with --format table: viability (default), consensus or risk
-  -o, --out FILE        write to FILE instead of stdout
+  -o, --out FILE        write to FILE (via a temporary file) instead of stdout; never the
+                        scenario or a read-only file
   -q, --quiet           no progress bar
 
 Exit status: 0 done, 1 invalid scenario or settings (every problem listed), 2 bad usage.
@@ -83,13 +100,7 @@ Examples:
     const measureText = stringOption(args, 'measure');
     if (measureText !== undefined && format !== 'table') throw new UsageError('--measure goes with --format table');
     const measure = parseChoice('measure', measureText ?? 'viability', LANDSCAPE_MEASURES);
-    const passesText = stringOption(args, 'passes');
-    const seedText = stringOption(args, 'seed');
-    const workersText = stringOption(args, 'workers');
-    const settings: LandscapeSettings = {
-      passes: passesText === undefined ? DEFAULT_LANDSCAPE_PASSES : parsePasses(passesText),
-      seed: seedText === undefined ? 1 : parseSeed(seedText),
-    };
+    const settings: LandscapeSettings = { passes: passesOption(args, DEFAULT_LANDSCAPE_PASSES), seed: seedOption(args, 1) };
     const grid = numberOption(args, 'grid');
     if (grid !== undefined) settings.grid = grid;
     const visibility = numberOption(args, 'visibility');
@@ -99,26 +110,22 @@ Examples:
     const engagement = stringOption(args, 'engagement');
     if (engagement !== undefined) settings.engagement = parseRange('engagement', engagement);
     if (args.values['no-blockers'] === true) settings.blockers = false;
-    const workers = workersText === undefined ? 1 : parseWorkers(workersText);
+    const workers = workersOption(args);
+    const write = outputWriter(stringOption(args, 'out'), context, [scenarioFileOf(file!, context)]);
 
-    const input = readScenarioArgument(file!, context);
-    let scenario: unknown;
-    try {
-      scenario = validateScenario(input);
-    } catch (error) {
-      if (error instanceof ConcertInputError) throw new InputFailure(`invalid scenario in ${file}`, error.problems, error.kind);
-      throw error;
-    }
+    const scenario = readValidScenario(file!, context);
     const scale = 1000;
-    const progress = progressReporter(scale, context, args.values['quiet'] === true);
+    const progress = progressReporter(scale, context, quietOption(args));
     let result: LandscapeResult;
     try {
       result = await landscapeInParallel(scenario, settings, { workers, onProgress: (share) => progress.update(Math.round(share * scale)) });
+    } catch (error) {
+      // The scenario's problems are the file's; the settings are the command line's.
+      return rethrowAsFailure(error, (what) => (what.startsWith('invalid scenario') || what.startsWith('signal formula') ? `${what} in ${file}` : what));
     } finally {
       progress.finish();
     }
-    const text = format === 'json' ? JSON.stringify(result, null, 2) + '\n' : format === 'csv' ? landscapeCsv(result) : landscapeTable(result, measure);
-    emit(text, stringOption(args, 'out'), context);
+    write(format === 'json' ? prettyJson(result) : format === 'csv' ? landscapeCsv(result) : landscapeTable(result, measure));
     return EXIT_OK;
   },
 };

@@ -7,6 +7,7 @@ import { emit, outputTarget } from '../files.js';
 import { OUTPUT_HELP, OUTPUT_OPTIONS, outputSettings, renderResult } from '../output.js';
 import { shardFile } from '../partialFile.js';
 import { progressReporter } from '../progress.js';
+import { scenarioFileOf } from '../scenarios.js';
 import { DEFAULT_PASSES, DEFAULT_SEED, prepareRunFromFile } from '../runSettings.js';
 import { parseShard, shardRange } from '../shard.js';
 import { passesInRange, runBlocksInParallel } from '../workers/parallelRun.js';
@@ -62,7 +63,8 @@ Examples:
     if (shard !== undefined && output.format !== 'json')
       throw new UsageError('--shard writes a partial result as JSON; merge the shards with `concert merge`, then choose --format');
     // Refuse a bad --out before the run, not after it.
-    if (output.out !== undefined) outputTarget(output.out, context, [file!]);
+    const inputs = [scenarioFileOf(file!, context)];
+    if (output.out !== undefined) outputTarget(output.out, context, inputs);
 
     const prepared = prepareRunFromFile(file!, settings, context);
     const range = shard === undefined ? { from: 0, to: prepared.blocks } : shardRange(prepared.blocks, shard);
@@ -77,7 +79,7 @@ Examples:
       shard === undefined
         ? renderResult(resultOf(prepared, tally), output)
         : JSON.stringify(shardFile(toPartialResult(prepared, range, tally), shard)) + '\n';
-    emit(text, output.out, context, [file!]);
+    emit(text, output.out, context, inputs);
     return EXIT_OK;
   },
 };

@@ -21,7 +21,6 @@ import {
   type Problem,
   type SobolPartial,
   type TornadoPartial,
-  validateScenario,
   SENSITIVITY_MEASURES,
   DISCOVERY_TARGETS,
   type SensitivityMeasure,
@@ -30,15 +29,14 @@ import {
   type TornadoResult,
   type TornadoSettings,
 } from '../../src/index.js';
-import { SEED_OPTIONS, WORKERS_OPTIONS, expectPositionals, parseChoice, seedOption, stringOption, workersOption } from '../args.js';
+import { SEED_OPTIONS, WORKERS_OPTIONS, expectPositionals, numberOption, parseChoice, seedOption, stringOption, workersOption } from '../args.js';
 import type { Command, ParsedArgs } from '../command.js';
-import type { CliContext } from '../context.js';
 import { EXIT_OK, InputFailure, UsageError } from '../exitCodes.js';
 import { emit, outputTarget, readJsonFile } from '../files.js';
 import { jsonText } from '../output.js';
 import { discoveryText, sobolTable, tornadoTable } from '../formats/sensitivityTables.js';
 import { progressReporter } from '../progress.js';
-import { readScenarioArgument } from '../scenarios.js';
+import { readValidScenario, scenarioFileOf } from '../scenarios.js';
 import { sobolPointsInParallel, tornadoBlocksInParallel } from '../workers/parallelSensitivity.js';
 import { discoveryCsv, sobolCsv, tornadoCsv } from '../formats/sensitivityCsv.js';
 import { parseShard, shardRange } from '../shard.js';
@@ -135,14 +133,6 @@ export function mergeSensitivityFiles(
   }
 }
 
-function numberOption(args: ParsedArgs, name: string): number | undefined {
-  const text = stringOption(args, name);
-  if (text === undefined) return undefined;
-  const value = Number(text.replaceAll('_', ''));
-  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`invalid --${name}: ${JSON.stringify(text)} (must be a number)`);
-  return value;
-}
-
 function listOption(args: ParsedArgs, name: string): string[] | undefined {
   const text = stringOption(args, name);
   return text === undefined ? undefined : text.split(',').map((part) => part.trim()).filter((part) => part !== '');
@@ -167,16 +157,6 @@ function parseOutputs(text: string): { option: string; measure: SensitivityMeasu
     if (option === undefined || option === '') throw new UsageError(`invalid --outputs entry ${JSON.stringify(part)} (must be option or option:measure)`);
     return { option, measure: parseChoice('outputs', measure, SENSITIVITY_MEASURES) };
   });
-}
-
-function readScenario(file: string, context: CliContext): unknown {
-  const scenario = readScenarioArgument(file, context);
-  try {
-    return validateScenario(scenario);
-  } catch (error) {
-    if (error instanceof ConcertInputError) throw new InputFailure(`invalid scenario in ${file}`, error.problems, error.kind);
-    throw error;
-  }
 }
 
 export const sensitivity: Command = {
@@ -294,9 +274,9 @@ Examples:
     const quiet = args.values['quiet'] === true;
     const out = stringOption(args, 'out');
     const settingsFile = stringOption(args, 'settings');
-    const inputs = settingsFile === undefined ? [file!] : [file!, settingsFile];
+    const inputs = settingsFile === undefined ? [scenarioFileOf(file!, context)] : [scenarioFileOf(file!, context), settingsFile];
     if (out !== undefined) outputTarget(out, context, inputs);
-    const scenario = readScenario(file!, context);
+    const scenario = readValidScenario(file!, context);
     const write = (text: string) => emit(text, out, context, inputs);
 
     if (analysis === 'tornado') {

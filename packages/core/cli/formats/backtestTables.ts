@@ -2,7 +2,7 @@
  * A backtest as text for a terminal (the score table, the differences from each baseline with
  * their bootstrap intervals, the subsets) and as tidy CSV (one row per issue).
  */
-import { BASELINE_LABELS, BASELINE_NAMES, QUANTILE_KEYS, csvField, describeModel, type BacktestResult, type ScoreSummary } from '../../src/index.js';
+import { BASELINE_LABELS, BASELINE_NAMES, QUANTILE_KEYS, csvField, describeModel, escapeControlCharacters, type BacktestResult, type ScoreSummary } from '../../src/index.js';
 
 const number = (value: number, digits = 2) => {
   const text = value.toFixed(digits);
@@ -43,9 +43,9 @@ export function backtestTable(result: BacktestResult): string {
   const { manifest, scores } = result;
   const lines: string[] = [];
   lines.push(
-    `Backtest of ${manifest.dataset} (${manifest.datasetFormat}): ${manifest.scored} issues with an outcome (of ${manifest.issues}), ${manifest.proposals} proposals`,
+    `Backtest of ${escapeControlCharacters(manifest.dataset)} (${manifest.datasetFormat}): ${manifest.scored} issues with an outcome (of ${manifest.issues}), ${manifest.proposals} proposals`,
     `${manifest.passes.toLocaleString('en-US')} passes per issue, seed ${JSON.stringify(manifest.seed)}, model ${manifest.modelVersion}, engine ${manifest.engineVersion}`,
-    `model: ${describeModel(manifest.model)}; calibrated on ${manifest.calibratedOn ?? 'an unrecorded data set'}`,
+    `model: ${describeModel(manifest.model)}; calibrated on ${escapeControlCharacters(manifest.calibratedOn ?? 'an unrecorded data set')}`,
     '',
     aligned([
       ['forecast', 'issues', 'MAE', 'RMSE', 'CRPS', 'cov50', 'cov80', 'cov95', 'width80'],
@@ -71,7 +71,8 @@ export function backtestTable(result: BacktestResult): string {
     aligned([
       ['subset', 'issues', 'CRPS', 'MAE', 'cov80', 'weighted-mean MAE'],
       ...Object.entries(scores.bySubset).map(([name, table]) => [
-        name,
+        // Subsets are named by the data file's procedures: text from the input.
+        escapeControlCharacters(name),
         String(table.concert.issues),
         number(table.concert.crps),
         number(table.concert.mae),

@@ -1,8 +1,10 @@
 /**
  * Maps of viable texts and scenario comparisons as CSV and text, for `concert landscape` and
  * `concert compare`. Probabilities are written with 6 decimals, coordinates as short as they are exact to 1e-9.
+ * Text from a scenario goes through `csvCell` in CSV and is shown with its control characters
+ * escaped in tables, so no name can run in a spreadsheet or drive a terminal.
  */
-import type { Change, ComparisonResult, Estimate, LandscapeResult, MeasureComparison } from '../../src/index.js';
+import { csvCell, escapeControlCharacters, type Change, type ComparisonResult, type Estimate, type LandscapeResult, type MeasureComparison } from '../../src/index.js';
 import { estimateText, percent } from './table.js';
 
 /** The measures a map shows. */
@@ -12,7 +14,8 @@ export type LandscapeMeasure = (typeof LANDSCAPE_MEASURES)[number];
 
 const probability = (x: number) => x.toFixed(6);
 const coordinate = (x: number) => String(Number(x.toFixed(9)));
-const csvText = (text: string) => (/[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+/** Text from the scenario in a table: control characters and line breaks escaped (docs/LIMITS.md, "Terminals"). */
+const shown = (text: string) => escapeControlCharacters(text);
 const estimateColumns = (e: Estimate) => [probability(e.estimate), probability(e.lower), probability(e.upper)];
 
 /** A map as CSV: one row per cell, with its estimates, 95% Wilson intervals and top blocker. */
@@ -29,8 +32,8 @@ export function landscapeCsv(result: LandscapeResult): string {
       ...estimateColumns(cell.consensus),
       ...estimateColumns(cell.risk),
       ...estimateColumns(cell.viability),
-      cell.topBlocker?.id ?? '',
-      csvText(cell.topBlocker?.name ?? ''),
+      csvCell(cell.topBlocker?.id ?? ''),
+      csvCell(cell.topBlocker?.name ?? ''),
       cell.topBlocker === null ? '' : probability(cell.topBlocker.rate.estimate),
     ].join(','),
   );
@@ -78,7 +81,7 @@ export function landscapeTable(result: LandscapeResult, measure: LandscapeMeasur
   else {
     const { best, runnerUp, ties, advantage } = most;
     const where = (cell: { firmness: number; engagement: number }) => `firmness ${coordinate(cell.firmness)}, engagement ${coordinate(cell.engagement)}`;
-    const blocker = (cell: typeof best) => (cell.topBlocker === null ? 'no ally blocks it' : `most often blocked by ${cell.topBlocker.name} (${percent(cell.topBlocker.rate.estimate)})`);
+    const blocker = (cell: typeof best) => (cell.topBlocker === null ? 'no ally blocks it' : `most often blocked by ${shown(cell.topBlocker.name)} (${percent(cell.topBlocker.rate.estimate)})`);
     lines.push(`Most viable text: ${where(best)}: viability ${estimateText(best.viability)}, consensus ${estimateText(best.consensus)}, risk ${estimateText(best.risk)}; ${blocker(best)}.`);
     if (ties > 1) lines.push(`${ties} texts of the map share its viability on these passes (a plateau); among them it has the highest consensus, then the lowest risk, then the lowest engagement and firmness.`);
     if (runnerUp !== null) lines.push(`Runner-up: ${where(runnerUp)}: viability ${estimateText(runnerUp.viability)}.`);
@@ -97,9 +100,9 @@ export function comparisonCsv(result: ComparisonResult): string {
   const header = ['option', 'measure', 'ally', 'baseline', 'baseline_lower', 'baseline_upper', 'current', 'current_lower', 'current_upper', 'change', 'change_se', 'change_lower', 'change_upper', 'up', 'down', 'paired'];
   const row = (option: string, measure: string, ally: string, comparison: MeasureComparison) =>
     [
-      option,
+      csvCell(option),
       measure,
-      ally,
+      csvCell(ally),
       ...estimateColumns(comparison.baseline),
       ...estimateColumns(comparison.current),
       probability(comparison.change.estimate),
@@ -124,9 +127,9 @@ export function comparisonTable(result: ComparisonResult): string {
   const lines = [
     `Comparison, current against baseline: ${manifest.passes.toLocaleString('en-US')} passes each (seed ${JSON.stringify(manifest.seed)}), ${pairing.paired ? 'paired: both judged in the same sampled worlds, so the change is a mean of per-pass differences' : 'UNPAIRED: two independent runs (Newcombe intervals)'}`,
   ];
-  if (!pairing.paired) lines.push(`Not paired because ${pairing.reason}.`);
+  if (!pairing.paired) lines.push(`Not paired because ${shown(pairing.reason ?? '')}.`);
   for (const option of result.options) {
-    lines.push('', `${option.name} (${option.id})`);
+    lines.push('', `${shown(option.name)} (${shown(option.id)})`);
     for (const measure of MEASURE_ROWS) {
       const m = option[measure];
       lines.push(`  ${measure.padEnd(10)} ${percent(m.baseline.estimate).padStart(6)} -> ${percent(m.current.estimate).padStart(6)}  change ${changeText(m.change)}`);
@@ -136,9 +139,9 @@ export function comparisonTable(result: ComparisonResult): string {
       .sort((a, b) => Math.abs(b.blockerRate.change.estimate) - Math.abs(a.blockerRate.change.estimate) || (a.id < b.id ? -1 : 1))
       .slice(0, 3);
     for (const ally of moved)
-      lines.push(`  blocked by ${ally.name}: ${percent(ally.blockerRate.baseline.estimate)} -> ${percent(ally.blockerRate.current.estimate)}  change ${changeText(ally.blockerRate.change)}`);
+      lines.push(`  blocked by ${shown(ally.name)}: ${percent(ally.blockerRate.baseline.estimate)} -> ${percent(ally.blockerRate.current.estimate)}  change ${changeText(ally.blockerRate.change)}`);
   }
-  if (result.added.length > 0) lines.push('', `Added (only in current): ${result.added.map((o) => `${o.name} (${o.id})`).join(', ')}`);
-  if (result.removed.length > 0) lines.push('', `Removed (only in baseline): ${result.removed.map((o) => `${o.name} (${o.id})`).join(', ')}`);
+  if (result.added.length > 0) lines.push('', `Added (only in current): ${result.added.map((o) => `${shown(o.name)} (${shown(o.id)})`).join(', ')}`);
+  if (result.removed.length > 0) lines.push('', `Removed (only in baseline): ${result.removed.map((o) => `${shown(o.name)} (${shown(o.id)})`).join(', ')}`);
   return lines.join('\n') + '\n';
 }

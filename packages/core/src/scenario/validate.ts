@@ -106,6 +106,16 @@ const NOT_A_SCENARIO: Record<string, string> = {
     'is a result ("format": "concert-result"), not a scenario: rerun it with `concert replay`, or take the scenario it holds in its "scenario" field',
   'concert-partial':
     'is a shard\'s partial result ("format": "concert-partial"), not a scenario: add the shards up with `concert merge`, or take the scenario it holds in its "scenario" field',
+  'concert-landscape': 'is a map of viable texts ("format": "concert-landscape", written by `concert landscape`), not a scenario',
+  'concert-comparison': 'is a comparison ("format": "concert-comparison", written by `concert compare`), not a scenario',
+  'concert-experiment':
+    'is an experiment result ("format": "concert-experiment"), not a scenario: rerun it with `concert replay`, or take a scenario it holds in its "scenarios" field',
+  'concert-experiment-partial': 'is an experiment shard ("format": "concert-experiment-partial"), not a scenario: add the shards up with `concert merge`',
+  'concert-backtest': 'is a backtest result ("format": "concert-backtest", written by `concert backtest`), not a scenario',
+  'concert-calibration': 'is a calibration ("format": "concert-calibration"), not a scenario: give it to `concert backtest --calibration`',
+  'concert-tornado': 'is a tornado ("format": "concert-tornado", written by `concert sensitivity tornado`), not a scenario',
+  'concert-sobol': 'is a Sobol analysis ("format": "concert-sobol", written by `concert sensitivity sobol`), not a scenario',
+  'concert-discovery': 'is a discovery ("format": "concert-discovery", written by `concert sensitivity discover`), not a scenario',
 };
 
 /**

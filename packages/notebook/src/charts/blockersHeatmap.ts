@@ -1,7 +1,7 @@
 /** Which allies block which option: a heatmap of blocker rates, ally by option. */
 import * as Plot from '@observablehq/plot';
 import type { SimulationResult } from '@concert/core';
-import { allyLabel, baselineOption, blocOrder, finiteRows, isFiniteNumber, marginFor, optionLabel, optionLabels, wrapLabel, type ChartOptions } from './chartData.js';
+import { allyLabel, blocOrder, changeText, finiteRows, isClearChange, marginFor, optionLabel, optionLabels, wrapLabel, type ChartOptions } from './chartData.js';
 
 /** Class limits of the heatmap's colours: under 1%, 1-5%, 5-10%, 10-25%, 25-50%, 50% and more. */
 export const BLOCKER_CLASSES = [0.01, 0.05, 0.1, 0.25, 0.5];
@@ -13,11 +13,13 @@ const CHANGE_COLORS = ['#08519c', '#3182bd', '#6baed6', '#c6dbef', '#f7f7f7', '#
 /**
  * The Plot spec of the blockers heatmap: one cell per ally and option, coloured by the share of
  * passes in which the ally still objected after bargaining (blocking consensus); cells show the
- * rate in percent. With a pinned baseline, cells are coloured and labelled by the change in points
- * (red: blocks more often now, blue: less often) and the legend says so. Allies are grouped by bloc.
+ * rate in percent. With a pinned baseline and its paired comparison done, cells show the change
+ * of the blocker rate in points (red: blocks more often now, blue: less often) where its 95%
+ * interval excludes 0, and stay blank where it does not ("no clear change"); the legend and the
+ * caption say so. Until the comparison is done the cells show the rates. Allies are grouped by bloc.
  */
 export function blockersHeatmap(result: SimulationResult, options: ChartOptions = {}): Plot.PlotOptions {
-  const { baseline, width = 640 } = options;
+  const { baseline, comparison, width = 640 } = options;
   const scenario = result.scenario;
   const blocs = blocOrder(scenario);
   const rank = (bloc: string | undefined) => (bloc === undefined ? blocs.length : blocs.indexOf(bloc));
@@ -26,29 +28,37 @@ export function blockersHeatmap(result: SimulationResult, options: ChartOptions 
   const nameOf = new Map(allies.map((ally, k) => [ally.id, allyNames[k]!]));
   const rows = finiteRows(
     result.options.flatMap((option) => {
-      const base = baselineOption(baseline, option.id);
+      const compared = comparison?.options.find((o) => o.id === option.id);
       return option.allies.map((ally) => {
-        const before = base?.allies.find((a) => a.id === ally.id)?.blockerRate.estimate;
+        const change = compared?.allies.find((a) => a.id === ally.id)?.blockerRate.change;
+        const clear = change !== undefined && isClearChange(change);
         return {
           option: optionLabel(option),
           ally: nameOf.get(ally.id) ?? ally.id,
           rate: ally.blockerRate.estimate,
-          change: isFiniteNumber(before) ? ally.blockerRate.estimate - before : 0,
-          hasBaseline: isFiniteNumber(before),
+          change: clear ? change.estimate : 0,
+          clear,
+          compared: change !== undefined,
+          changeWords: change === undefined ? '' : changeText(change),
         };
       });
     }),
     ['rate', 'change'],
   );
   const cellText = (row: (typeof rows)[number]) => {
-    if (row.hasBaseline) {
+    if (row.compared) {
       const points = Math.round(row.change * 100);
-      return points === 0 ? '' : `${points > 0 ? '+' : '−'}${Math.abs(points)}`;
+      return !row.clear || points === 0 ? '' : `${points > 0 ? '+' : '−'}${Math.abs(points)}`;
     }
     const p = Math.round(row.rate * 100);
     return p === 0 ? '' : String(p);
   };
-  const compared = rows.some((row) => row.hasBaseline);
+  const compared = rows.some((row) => row.compared);
+  const caption = compared
+    ? 'Change in each ally’s blocker rate since the baseline, from the paired comparison: points where the change is clear; blank where its 95% interval contains 0 (no clear change).'
+    : baseline !== undefined
+      ? 'Blocker rates of this run; the changes since the baseline appear here when the comparison with it is done.'
+      : undefined;
   return {
     width,
     height: 17 * allies.length + 70,
@@ -60,10 +70,11 @@ export function blockersHeatmap(result: SimulationResult, options: ChartOptions 
     // Threshold colours: a legend of plain rectangles (a continuous ramp needs a canvas), and
     // classes a reader can name ("blocks in over a quarter of passes").
     color: compared
-      ? { type: 'threshold', domain: CHANGE_CLASSES, range: CHANGE_COLORS, legend: true, label: 'Change in blocker rate since the baseline (points)', tickFormat: '+.0%' }
+      ? { type: 'threshold', domain: CHANGE_CLASSES, range: CHANGE_COLORS, legend: true, label: 'Change in blocker rate since the baseline (points; blank: no clear change)', tickFormat: '+.0%' }
       : { type: 'threshold', domain: BLOCKER_CLASSES, range: BLOCKER_COLORS, legend: true, label: 'Blocker rate (share of passes)', tickFormat: '.0%' },
+    ...(caption === undefined ? {} : { caption }),
     marks: [
-      Plot.cell(rows, { x: 'option', y: 'ally', fill: compared ? 'change' : 'rate', tip: true, channels: { rate: 'rate', change: 'change' } }),
+      Plot.cell(rows, { x: 'option', y: 'ally', fill: compared ? 'change' : 'rate', tip: true, channels: compared ? { rate: 'rate', change: 'changeWords' } : { rate: 'rate' } }),
       Plot.text(rows, { x: 'option', y: 'ally', text: cellText, fill: (row: (typeof rows)[number]) => (compared ? Math.abs(row.change) >= 0.1 : row.rate >= 0.25) ? 'white' : '#333', fontSize: 11 }),
     ],
   };

@@ -2,12 +2,17 @@
  * Shared pieces of the charts: labels, colours, number formats and the guard that keeps NaN and
  * other non-finite numbers out of every chart.
  */
-import type { Scenario, SimulationResult } from '@concert/core';
+import type { Change as PairedChange, ComparisonResult, Scenario, SimulationResult } from '@concert/core';
 
 /** Options every result chart takes. */
 export interface ChartOptions {
   /** A pinned run to compare against: its figures are drawn as reference marks. */
   readonly baseline?: SimulationResult | undefined;
+  /**
+   * The paired comparison of the baseline with this result (wiring/comparing.ts), once done: the
+   * charts that show changes (consensus, blockers) take them from it, with their intervals.
+   */
+  readonly comparison?: ComparisonResult | undefined;
   /** Width in pixels. Default 640. */
   readonly width?: number;
 }
@@ -79,6 +84,47 @@ export function pointChange(delta: number): string {
   const points = delta * 100;
   const sign = points > 0.05 ? '+' : points < -0.05 ? '−' : '±';
   return `${sign}${Math.abs(points).toFixed(1)} pt`;
+}
+
+/**
+ * True when a change is clear: its 95% interval lies wholly above or below 0.
+ *
+ * @example
+ * isClearChange({ estimate: -0.03, lower: -0.04, upper: -0.02 }); // => true
+ * isClearChange({ estimate: 0.008, lower: -0.004, upper: 0.02 }); // => false
+ */
+export function isClearChange(change: Pick<PairedChange, 'lower' | 'upper'>): boolean {
+  return change.lower > 0 || change.upper < 0;
+}
+
+/** The interval of a change in points: "−4.0 to −2.2 pt". */
+function intervalText(change: Pick<PairedChange, 'lower' | 'upper'>): string {
+  return `${pointChange(change.lower).slice(0, -3)} to ${pointChange(change.upper)}`;
+}
+
+/**
+ * A change of a share in words: the change in points and its 95% interval when clear, else "no
+ * clear change" with the interval (or "no change in any pass" when a paired comparison found none).
+ *
+ * @example
+ * changeText({ estimate: -0.031, lower: -0.04, upper: -0.022, up: 12, down: 136 }); // => '−3.1 pt (−4.0 to −2.2 pt)'
+ * changeText({ estimate: 0.008, lower: -0.004, upper: 0.02, up: null, down: null }); // => 'no clear change (−0.4 to +2.0 pt)'
+ */
+export function changeText(change: Pick<PairedChange, 'estimate' | 'lower' | 'upper' | 'up' | 'down'>): string {
+  if (change.up === 0 && change.down === 0) return 'no change in any pass';
+  return isClearChange(change) ? `${pointChange(change.estimate)} (${intervalText(change)})` : `no clear change (${intervalText(change)})`;
+}
+
+/**
+ * A change of a share in few words, for a chart label: the change and its interval when clear,
+ * else "no clear change".
+ *
+ * @example
+ * shortChangeText({ estimate: -0.031, lower: -0.04, upper: -0.022, up: 12, down: 136 }); // => '−3.1 pt (−4.0 to −2.2)'
+ */
+export function shortChangeText(change: Pick<PairedChange, 'estimate' | 'lower' | 'upper' | 'up' | 'down'>): string {
+  if (change.up === 0 && change.down === 0) return 'no change';
+  return isClearChange(change) ? `${pointChange(change.estimate)} (${pointChange(change.lower).slice(0, -3)} to ${pointChange(change.upper).slice(0, -3)})` : 'no clear change';
 }
 
 /** The option labels of a result, in scenario order (the band scales' domain). */

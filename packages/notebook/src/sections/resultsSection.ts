@@ -3,9 +3,9 @@
  * Charts are drawn one per task, so the page stays responsive while a result is shown.
  */
 import type * as Plot from '@observablehq/plot';
-import type { SimulationResult } from '@concert/core';
+import type { ComparisonResult, SimulationResult } from '@concert/core';
 import { blockersHeatmap } from '../charts/blockersHeatmap.js';
-import { allyLabel, estimateText, isFiniteNumber, optionLabel, percent, pointChange, type ChartOptions } from '../charts/chartData.js';
+import { allyLabel, changeText, estimateText, isClearChange, isFiniteNumber, optionLabel, percent, type ChartOptions } from '../charts/chartData.js';
 import { consensusChart } from '../charts/consensusChart.js';
 import { convergenceChart } from '../charts/convergenceChart.js';
 import { dilutionChart } from '../charts/dilutionChart.js';
@@ -14,7 +14,7 @@ import { chartWidth, describedChart, renderChart } from '../charts/renderChart.j
 import { tradeoffChart } from '../charts/tradeoffChart.js';
 import { el, replaceChildren } from '../dom.js';
 import { chartFileSvg, downloadPng, downloadSvg } from '../download.js';
-import type { NotebookApp, ResultsState } from '../notebookApp.js';
+import { comparisonOf, type NotebookApp, type ResultsState } from '../notebookApp.js';
 import { button, section } from './controls.js';
 import { glossaryNote, term } from './glossary.js';
 
@@ -26,7 +26,9 @@ export interface ResultChart {
   readonly explanation: string;
   readonly spec: (result: SimulationResult, options: ChartOptions) => Plot.PlotOptions;
   /** A short text summary of what this result's chart shows (for the chart's description). */
-  readonly summary: (result: SimulationResult, baseline: SimulationResult | null) => string;
+  readonly summary: (result: SimulationResult, baseline: SimulationResult | null, comparison: ComparisonResult | null) => string;
+  /** True for a chart that shows the paired comparison's changes: it is drawn again when the comparison is done. */
+  readonly followsComparison?: boolean;
   /** The narrowest width it is drawn at (narrower holders scroll it). */
   readonly minimumWidth?: number;
 }
@@ -39,8 +41,9 @@ export const RESULT_CHARTS: readonly ResultChart[] = [
   {
     id: 'consensus',
     title: 'Consensus probability',
-    explanation: 'How often each option, possibly amended by bargaining, is adopted by all allies, with its 95% interval.',
+    explanation: 'How often each option, possibly amended by bargaining, is adopted by all allies, with its 95% interval (with a baseline pinned: its tick, and the change since it with the change’s 95% interval).',
     spec: consensusChart,
+    followsComparison: true,
     summary: (result) => {
       const ranked = byMeasure(result, (o) => o.consensus.estimate);
       return `Highest: ${optionLabel(ranked[0]!)}, ${estimateText(ranked[0]!.consensus)}; lowest: ${optionLabel(ranked.at(-1)!)}, ${estimateText(ranked.at(-1)!.consensus)}.`;
@@ -59,16 +62,18 @@ export const RESULT_CHARTS: readonly ResultChart[] = [
   {
     id: 'blockers',
     title: 'Who blocks what',
-    explanation: 'For each ally and option, the share of passes in which the ally still objects after bargaining and so blocks consensus (with a baseline pinned: the change in points).',
+    explanation: 'For each ally and option, the share of passes in which the ally still objects after bargaining and so blocks consensus (with a baseline pinned: the change in points since it, where the change is clear).',
     spec: blockersHeatmap,
     minimumWidth: 520,
-    summary: (result, baseline) => {
+    followsComparison: true,
+    summary: (result, _baseline, comparison) => {
       const names = new Map(result.scenario.allies.map((ally) => [ally.id, allyLabel(ally)]));
-      const cells = result.options.flatMap((option) => option.allies.map((ally) => ({ option, ally, rate: ally.blockerRate.estimate, before: baseline?.options.find((o) => o.id === option.id)?.allies.find((a) => a.id === ally.id)?.blockerRate.estimate })));
-      if (baseline !== null) {
-        const changed = cells.filter((c) => c.before !== undefined).sort((a, b) => Math.abs(b.rate - b.before!) - Math.abs(a.rate - a.before!))[0];
-        return changed === undefined ? 'No cell to compare with the baseline.' : `Largest change: ${names.get(changed.ally.id)} on ${optionLabel(changed.option)}, ${pointChange(changed.rate - changed.before!)}.`;
+      if (comparison !== null) {
+        const clear = comparison.options.flatMap((option) => option.allies.filter((ally) => isClearChange(ally.blockerRate.change)).map((ally) => ({ option, ally, change: ally.blockerRate.change })));
+        const largest = clear.sort((a, b) => Math.abs(b.change.estimate) - Math.abs(a.change.estimate))[0];
+        return largest === undefined ? 'No clear change of any blocker rate since the baseline.' : `Largest clear change: ${names.get(largest.ally.id) ?? largest.ally.name} on ${largest.option.name}, ${changeText(largest.change)}.`;
       }
+      const cells = result.options.flatMap((option) => option.allies.map((ally) => ({ option, ally, rate: ally.blockerRate.estimate })));
       const top = [...cells].sort((a, b) => b.rate - a.rate)[0];
       return top === undefined || top.rate < 0.005 ? 'No ally blocks any option in 0.5% of passes or more.' : `The most frequent block: ${names.get(top.ally.id)} on ${optionLabel(top.option)}, ${percent(top.rate)} of passes.`;
     },
@@ -179,25 +184,50 @@ export function resultsSection(_app: NotebookApp) {
     replaceChildren(summary, el('thead', {}, head), el('tbody', {}, ...rows));
   }
 
+  let shownComparison: ComparisonResult | null = null;
+  /** True while a drawing of every chart is under way. */
+  let drawing = false;
+
   function update(results: ResultsState): void {
     const { result, baseline, timing, shown: shownRun } = results;
-    if (result === null || (result === shown && baseline === shownBaseline)) return;
+    const comparison = comparisonOf(results);
+    if (result === null) return;
+    if (result === shown && baseline === shownBaseline) {
+      // The paired comparison finished (or was superseded): redraw only the charts that show it.
+      if (comparison !== shownComparison) {
+        shownComparison = comparison;
+        // (All of them if the last full drawing is not finished: a new drawing supersedes the old one.)
+        drawCharts(result, baseline, comparison, drawing ? RESULT_CHARTS : RESULT_CHARTS.filter((chart) => chart.followsComparison === true));
+      }
+      return;
+    }
     shown = result;
     shownBaseline = baseline;
+    shownComparison = comparison;
     const { passes, seed } = result.manifest;
     status.textContent = `${shownRun?.kind === 'full' ? 'Full' : 'Quick'} run: ${passes.toLocaleString('en-US')} passes, seed ${String(seed)}${timing === null ? '' : `, ${Math.round(timing.workerMs)} ms in the worker`}.${baseline === null ? '' : ' Grey marks: the pinned baseline.'}`;
     renderSummary(result);
+    drawCharts(result, baseline, comparison, RESULT_CHARTS);
+  }
+
+  /** Draws charts one per task, so no main-thread task is long; a newer call supersedes the rest. */
+  function drawCharts(result: SimulationResult, baseline: SimulationResult | null, comparison: ComparisonResult | null, charts: readonly ResultChart[]): void {
+    const { passes, seed } = result.manifest;
     const mine = ++generation;
+    drawing = charts.length === RESULT_CHARTS.length;
     const width = chartWidth(holders.get('consensus')!, { minimum: 300 });
-    // One chart per task: no long main-thread task, and a newer result supersedes the rest.
-    RESULT_CHARTS.forEach((chart, k) => {
+    charts.forEach((chart, k) => {
       setTimeout(() => {
         if (mine !== generation) return;
         const started = performance.now();
-        const figure = renderChart(chart.spec(result, { baseline: baseline ?? undefined, width: Math.max(width, chart.minimumWidth ?? 0) }));
-        holders.get(chart.id)!.replaceChildren(...describedChart(figure, chart.title, chart.summary(result, baseline), `chart-${chart.id}`));
+        const figure = renderChart(chart.spec(result, { baseline: baseline ?? undefined, comparison: comparison ?? undefined, width: Math.max(width, chart.minimumWidth ?? 0) }));
+        holders.get(chart.id)!.replaceChildren(...describedChart(figure, chart.title, chart.summary(result, baseline, comparison), `chart-${chart.id}`));
         performance.measure(`concert-chart:${chart.id}`, { start: started, end: performance.now() });
-        if (k === RESULT_CHARTS.length - 1) status.dataset.rendered = `${result.manifest.scenarioHash}/${passes}/${String(seed)}/${baseline === null ? '' : 'baseline'}`;
+        if (k === charts.length - 1) {
+          drawing = false;
+          status.dataset.rendered = `${result.manifest.scenarioHash}/${passes}/${String(seed)}/${baseline === null ? '' : 'baseline'}`;
+          status.dataset.comparison = comparison === null ? 'none' : `${comparison.manifest.currentHash}/${comparison.manifest.passes}`;
+        }
       }, 0);
     });
   }

@@ -9,14 +9,14 @@
  */
 import { formatProblem, sobolFromTornado, type DiscoveryResult, type Scenario, type SensitivityMeasure, type SobolResult, type TornadoResult } from '@concert/core';
 import { optionLabel } from '../charts/chartData.js';
-import { describedChart, renderChart } from '../charts/renderChart.js';
+import { chartWidth, describedChart, renderChart } from '../charts/renderChart.js';
 import { el, replaceChildren } from '../dom.js';
 import type { NotebookApp } from '../notebookApp.js';
 import { effectiveScenario } from '../notebookState.js';
 import { button, section } from '../sections/controls.js';
 import { glossaryNote, term } from '../sections/glossary.js';
 import { sensitivityTargetOf } from './sensitivityTarget.js';
-import { sobolChart, sobolSummary, tornadoChart, tornadoSummary } from './sensitivityCharts.js';
+import { sobolChart, sobolSummary, tornadoChart, tornadoSteps, tornadoSummary } from './sensitivityCharts.js';
 import { JobClient, type WorkerLike } from '../workers/jobClient.js';
 import type { SensitivityJob, SensitivityOutcome } from './sensitivityProtocol.js';
 
@@ -32,6 +32,12 @@ export interface SensitivitySectionOptions {
 }
 
 const MEASURES: readonly SensitivityMeasure[] = ['consensus', 'risk', 'viability'];
+
+/** How the tornado chose its steps, in words (the rule of `tornadoSteps.ts` in the core). */
+function stepRuleWords(result: TornadoResult): string {
+  if (result.manifest.stepRule === 'absolute') return `by the same step of ${result.manifest.step}`;
+  return `by a step on its own scale (an uncertain stance center by half its uncertainty on the logit scale, a solidarity cost or the maximum drift by a quarter of its value, a probability or a plain number by ${result.manifest.step})`;
+}
 const MEASURE_WORDS: Record<SensitivityMeasure, string> = { consensus: 'consensus', risk: 'destabilization risk', viability: 'consensus without risk' };
 
 /**
@@ -56,6 +62,8 @@ export function sensitivitySection(app: NotebookApp, options: SensitivitySection
   const discoveryHolder = el('div', { class: 'chart-cell', 'data-field': 'sensitivity-discovery' });
 
   const scenarioNow = () => effectiveScenario(app.state.get());
+  /** Charts are drawn at their holder's width (never scaled down, so their text keeps its 12 px); a phone gets at least 340 px and scrolls. */
+  const widthOf = (holder: HTMLElement) => chartWidth(holder, { minimum: 340, maximum: 880, fallback: 640 });
   const chosenOption = () => optionSelect.value;
   const chosenMeasure = () => measureSelect.value as SensitivityMeasure;
   const passes = () => {
@@ -108,9 +116,14 @@ export function sensitivitySection(app: NotebookApp, options: SensitivitySection
       replaceChildren(
         tornadoHolder,
         el('h3', {}, `Tornado: ${MEASURE_WORDS[measure]} of ${label}`),
-        el('p', { class: 'explain' }, `This chart shows how much the ${MEASURE_WORDS[measure]} of ${label} changes when each parameter moves by ${result.manifest.step} down (purple) and up (green), largest change on top, with the 95% interval of each change (black line). All moves use the same ${result.manifest.passes.toLocaleString('en-US')} passes (seed ${String(result.manifest.seed)}), so the changes are not noise from different draws.${stale(scenario)}`),
+        el('p', { class: 'explain', 'data-field': 'sensitivity-tornado-explain' }, `This chart shows how much the ${MEASURE_WORDS[measure]} of ${label} changes when each parameter moves down (purple) and up (green) ${stepRuleWords(result)}, largest change on top, with the `, term('interval of a change', '95% interval of each change'), ` (black line). All moves use the same ${result.manifest.passes.toLocaleString('en-US')} passes (seed ${String(result.manifest.seed)}), so the changes are not noise from different draws.${stale(scenario)}`),
         result.options.some((o) => o.id === option)
-          ? el('div', { class: 'chart' }, ...describedChart(renderChart(tornadoChart(result, { option, measure })), `Tornado: ${MEASURE_WORDS[measure]} of ${label}`, tornadoSummary(result, option, measure), 'sensitivity-tornado'))
+          ? el(
+              'div',
+              {},
+              el('div', { class: 'chart', 'data-chart': 'sensitivity-tornado' }, ...describedChart(renderChart(tornadoChart(result, { option, measure, width: widthOf(tornadoHolder) })), `Tornado: ${MEASURE_WORDS[measure]} of ${label}`, tornadoSummary(result, option, measure, scenario), 'sensitivity-tornado')),
+              el('details', { 'data-field': 'sensitivity-steps' }, el('summary', {}, 'The step of each parameter'), el('ul', {}, ...tornadoSteps(result, option, measure, 12, scenario).map((text) => el('li', {}, text)))),
+            )
           : el('p', { class: 'muted' }, 'This option was not in the last tornado; run it again.'),
       );
     }
@@ -136,7 +149,7 @@ export function sensitivitySection(app: NotebookApp, options: SensitivitySection
         ),
         output.noiseShare === null
           ? null
-          : el('div', { class: 'chart' }, ...describedChart(renderChart(sobolChart(result)), `Sobol indices: ${MEASURE_WORDS[output.measure]} of ${name}`, sobolSummary(result), 'sensitivity-sobol')),
+          : el('div', { class: 'chart', 'data-chart': 'sensitivity-sobol' }, ...describedChart(renderChart(sobolChart(result, { width: widthOf(sobolHolder) })), `Sobol indices: ${MEASURE_WORDS[output.measure]} of ${name}`, sobolSummary(result), 'sensitivity-sobol')),
       );
     }
     if (discovery === null) replaceChildren(discoveryHolder, el('p', { class: 'muted' }, 'Drivers of failure: the few conditions under which this option fails, found in the passes themselves.'));
@@ -203,7 +216,7 @@ export function sensitivitySection(app: NotebookApp, options: SensitivitySection
   const element = section(
     'sensitivity',
     'Sensitivity: whom to talk to, which assumptions matter',
-    'Which ally’s stance, if it moved, would change the outcome most? The tornado moves each ally’s stance centers and solidarity cost and each event’s probability by 0.1, on the same random passes, and shows the change with its error. Sobol indices then share out the variance among the most influential parameters, and “Drivers of failure” finds the conditions under which the option fails.',
+    'Which ally’s stance, if it moved, would change the outcome most? The tornado moves each ally’s stance centers and solidarity cost and each event’s probability down and up by a step on the parameter’s own scale (so a small cost is not moved to zero), on the same random passes, and shows the change with its 95% interval. Sobol indices then share out the variance among the most influential parameters, and “Drivers of failure” finds the conditions under which the option fails.',
     el(
       'div',
       { class: 'row' },
@@ -215,7 +228,7 @@ export function sensitivitySection(app: NotebookApp, options: SensitivitySection
     tornadoHolder,
     sobolHolder,
     discoveryHolder,
-    glossaryNote(['first order', 'total', 'bootstrap', 'coverage', 'density', '95% interval', 'solidarity cost']),
+    glossaryNote(['first order', 'total', 'bootstrap', 'interval of a change', 'coverage', 'density', '95% interval', 'logit scale', 'solidarity cost']),
   );
   followScenario();
   return { element };

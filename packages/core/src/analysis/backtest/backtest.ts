@@ -3,7 +3,8 @@
  * and against the baselines on exactly the same issues. Every issue is forecast from its
  * {@link Issue} alone ({@link forecastIssue}); the outcome is read afterwards, to score.
  */
-import { ConcertInputError } from '../../problems.js';
+import { MAX_FORECAST_SAMPLES } from '../../budgets.js';
+import { ConcertInputError, type Problem } from '../../problems.js';
 import { blockStream, type Seed } from '../../random/random.js';
 import { runSettingsProblems } from '../../run/prepare.js';
 import { ENGINE_VERSION, MODEL_VERSION_2 } from '../../version.js';
@@ -94,6 +95,25 @@ export interface BacktestResult {
 /** The uniform that randomizes an issue's PIT, from its own stream (never from the forecast's). */
 export function pitUniform(seed: Seed, issueId: string): number {
   return blockStream(`${String(seed)}/${issueId}/pit`, 0).uniform();
+}
+
+/**
+ * The problem with forecasting `issues` issues at `passes` passes each (named `path`), or null:
+ * the samples of all of them are held at once, so issues x passes is at most
+ * {@link MAX_FORECAST_SAMPLES}.
+ *
+ * @example
+ * forecastSamplesProblem(180, 1e9, 'passes');
+ * // => { path: 'passes', message: 'must be at most 277,777 for 180 issues (...)', value: 1e9 }
+ */
+export function forecastSamplesProblem(issues: number, passes: number, path = 'passes'): Problem | null {
+  if (issues * passes <= MAX_FORECAST_SAMPLES) return null;
+  const most = Math.floor(MAX_FORECAST_SAMPLES / Math.max(1, issues));
+  return {
+    path,
+    message: `must be at most ${most.toLocaleString('en-US')} for ${issues.toLocaleString('en-US')} issues (issues x passes, the forecast samples held at once, is at most ${MAX_FORECAST_SAMPLES.toLocaleString('en-US')}: run fewer passes or a smaller data set)`,
+    value: passes,
+  };
 }
 
 /**

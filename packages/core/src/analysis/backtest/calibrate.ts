@@ -14,7 +14,7 @@
  */
 import { ConcertInputError } from '../../problems.js';
 import { blockStream, type Seed } from '../../random/random.js';
-import { pitUniform, scoreBacktest, type BacktestResult } from './backtest.js';
+import { forecastSamplesProblem, pitUniform, scoreBacktest, type BacktestResult } from './backtest.js';
 import type { BacktestModel, Calibration } from './calibrationFile.js';
 import { scoredIssues, type Dataset, type Issue } from './dataset.js';
 import { scoreSample } from './forecastScores.js';
@@ -156,7 +156,8 @@ export interface CalibrationRun {
 /**
  * Calibrates on a data set (see the module's comment for the procedure).
  *
- * @throws {ConcertInputError} when the data set has too few proposals for the folds, or the settings are invalid.
+ * @throws {ConcertInputError} when the data set has too few proposals for the folds, or the settings are invalid
+ *   (passes of 10 to 1,000,000, and issues x passes at most `MAX_FORECAST_SAMPLES`).
  * @example
  * const run = await calibrate(readDeu3(text, 'deu3-train.tsv'), { seed: 1 });
  * run.calibration.model.protocol; // => 'compromise'
@@ -172,6 +173,10 @@ export async function calibrate(dataset: Dataset, settings: CalibrationSettings 
     problems.push({ path: 'folds', message: `must be a whole number from 2 to the number of proposals with an outcome (${distinct})`, value: folds });
   for (const [name, value] of [['passes', passes], ['evaluationPasses', evaluationPasses]] as const)
     if (!Number.isInteger(value) || value < 10 || value > 1_000_000) problems.push({ path: name, message: 'must be a whole number from 10 to 1000000', value });
+    else {
+      const tooMany = forecastSamplesProblem(issues.length, value, name);
+      if (tooMany !== null) problems.push(tooMany);
+    }
   if (problems.length > 0) throw new ConcertInputError('invalid calibration settings', problems, 'run-settings');
   const missingStatusQuo = medianStatusQuo(dataset);
   const candidates: BacktestModel[] = (settings.candidates ?? defaultCandidates()).map((c) => ({ ...c, missingStatusQuo }));

@@ -3,7 +3,8 @@
  * readers (`deu3.ts`, `tidy.ts`) stand on. Every problem names the file, the row (its line number,
  * from 1) and the column.
  */
-import type { Problem } from '../../problems.js';
+import { MAX_DATASET_ROWS, MAX_DATA_CELL_LENGTH } from '../../budgets.js';
+import { ConcertInputError, type Problem } from '../../problems.js';
 
 /** One line of a delimited file, split into cells (quotes removed). */
 export interface DelimitedRow {
@@ -70,7 +71,10 @@ function splitLine(line: string, delimiter: string): { cells: string[] } | { col
 /**
  * Reads delimited text into rows of cells. Lines end with LF or CRLF; a final empty line is
  * ignored; an empty line elsewhere is a problem. Every row must have as many cells as the first.
+ * More than {@link MAX_DATASET_ROWS} rows, or a cell longer than {@link MAX_DATA_CELL_LENGTH}
+ * characters, is a problem too (before anything else looks at the cells).
  *
+ * @throws {ConcertInputError} (kind `data`) for more than {@link MAX_DATASET_ROWS} rows, before any is split.
  * @returns the rows, and every problem found (an empty list when the text is well formed).
  * @example
  * readDelimited('a\tb\n"1"\t2\n', '\t', 'x.tsv').rows[1].cells; // => ['1', '2']
@@ -80,6 +84,12 @@ export function readDelimited(text: string, delimiter: '\t' | ',', file: string)
   if (lines.at(-1) === '') lines.pop();
   const rows: DelimitedRow[] = [];
   const problems: Problem[] = [];
+  if (lines.length > MAX_DATASET_ROWS)
+    throw new ConcertInputError(
+      `invalid data set ${file}`,
+      [{ path: file, message: `has ${lines.length.toLocaleString('en-US')} rows, more than the ${MAX_DATASET_ROWS.toLocaleString('en-US')} a data file may have` }],
+      'data',
+    );
   let width = -1;
   lines.forEach((raw, index) => {
     const row = index + 1;
@@ -93,6 +103,13 @@ export function readDelimited(text: string, delimiter: '\t' | ',', file: string)
       // Below the header, the column is named by the header's cell (else by its number, from 1).
       const name = rows.length > 0 ? (rows[0]!.cells[split.column - 1] ?? `${split.column}`) : `${split.column}`;
       problems.push(dataProblem(file, row, name, split.message, split.value));
+      return;
+    }
+    const long = split.cells.findIndex((cell) => cell.length > MAX_DATA_CELL_LENGTH);
+    if (long >= 0) {
+      // The value itself is not quoted: it may be megabytes.
+      const name = rows.length > 0 ? (rows[0]!.cells[long] ?? `${long + 1}`) : `${long + 1}`;
+      problems.push(dataProblem(file, row, name, `is ${split.cells[long]!.length.toLocaleString('en-US')} characters long, more than the ${MAX_DATA_CELL_LENGTH.toLocaleString('en-US')} a cell may have`));
       return;
     }
     if (width < 0) width = split.cells.length;

@@ -59,6 +59,7 @@ export {
   scoreBacktest,
   forecastScoredIssues,
   checkBacktestSettings,
+  forecastSamplesProblem,
   pitUniform,
   baselineLabel,
   DEFAULT_BACKTEST_PASSES,

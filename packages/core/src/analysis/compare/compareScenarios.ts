@@ -25,12 +25,13 @@ import { ConcertInputError } from '../../problems.js';
 import type { Seed } from '../../random/random.js';
 import { BLOCK_SIZE, blockCount, type BlockRange } from '../../run/blocks.js';
 import { EngineState, evaluateOption, runBlocks } from '../../run/engine.js';
-import { ALLY_COUNTER, OPTION_COUNTER } from '../../run/tally.js';
+import { ALLY_COUNTER, CONVERGENCE_SEGMENTS, OPTION_COUNTER, type TallyLayout } from '../../run/tally.js';
 import { forEachPass } from '../../run/passes.js';
 import { scenarioHash } from '../../run/prepare.js';
 import type { Progress } from '../../run/simulate.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { validateScenario } from '../../scenario/validate.js';
+import { formulaCostProblem } from '../../run/formulaCost.js';
 import { wilsonInterval, type Estimate } from '../../statistics.js';
 import { ENGINE_VERSION, MODEL_VERSION } from '../../version.js';
 import { pairedDifference } from '../sensitivity/pairedDifference.js';
@@ -150,8 +151,8 @@ export function pairingProblem(baseline: Scenario, current: Scenario): string | 
  * Validates both scenarios and the settings, matches options and allies by id, and checks
  * whether the runs can be paired.
  *
- * @throws {ConcertInputError} for an invalid scenario (paths prefixed `baseline.` or `current.`)
- *   or invalid settings.
+ * @throws {ConcertInputError} for an invalid scenario (paths prefixed `baseline.` or `current.`),
+ *   a signal formula too slow for the passes (the cost probe, as for a run), or invalid settings.
  */
 export function prepareComparison(baselineInput: unknown, currentInput: unknown, settingsInput: ComparisonSettings): ComparisonPlan {
   const settings = parseSettings(ComparisonSettingsSchema, settingsInput, 'comparison');
@@ -173,11 +174,17 @@ export function prepareComparison(baselineInput: unknown, currentInput: unknown,
     });
   const options = match(baseline.options, current.options);
   const allies = match(baseline.allies, current.allies);
+  const baselineModel = compileModel(baseline);
+  const currentModel = compileModel(current);
+  for (const [side, model, scenario] of [['baseline', baselineModel, baseline], ['current', currentModel, current]] as const) {
+    const tooSlow = formulaCostProblem(model, settings.passes, scenario.signal.formula, 'a comparison');
+    if (tooSlow !== null) throw new ConcertInputError(`signal formula of the ${side} scenario too slow for this comparison`, [{ ...tooSlow, path: `${side}.${tooSlow.path}` }], 'signal-formula');
+  }
   return {
     baseline,
     current,
-    baselineModel: compileModel(baseline),
-    currentModel: compileModel(current),
+    baselineModel,
+    currentModel,
     pairing: { paired: reason === null, reason },
     options,
     allies,
@@ -327,13 +334,26 @@ export function summarizeComparison(plan: ComparisonPlan, tally: ArrayLike<numbe
 /**
  * The unpaired comparison of two separate runs (the only one possible when the scenarios' draw
  * layouts differ): each measure's change with the Wald standard error and Newcombe's interval.
- * `baselineTally` and `currentTally` are the two runs' engine tallies (`runPreparedBlocks`).
+ * `baselineTally` and `currentTally` are the two runs' engine tallies over every block, at the
+ * plan's passes and seed (`runPreparedBlocks` of `prepareRun(plan.baseline, …)` and of
+ * `plan.current`), so a caller can run them in chunks (a worker that hears "cancel") and get
+ * the result `compareScenarios` gives.
+ *
+ * @throws {ConcertInputError} (kind `partial`) when a tally has the wrong size or does not count every pass.
  */
-function unpairedComparison(plan: ComparisonPlan, baselineTally: ArrayLike<number>, currentTally: ArrayLike<number>): ComparisonResult {
+export function summarizeUnpairedComparison(plan: ComparisonPlan, baselineTally: ArrayLike<number>, currentTally: ArrayLike<number>): ComparisonResult {
   const passes = plan.manifest.passes;
-  const layout = (scenario: Scenario) => new EngineState(compileModel(scenario)).layout;
-  const before = layout(plan.baseline);
-  const after = layout(plan.current);
+  const layout = (model: CompiledModel) => new EngineState(model).layout;
+  const before = layout(plan.baselineModel);
+  const after = layout(plan.currentModel);
+  const passesIn = (tally: ArrayLike<number>, layout: TallyLayout) => {
+    let counted = 0;
+    for (let segment = 0; segment < CONVERGENCE_SEGMENTS; segment++) counted += tally[layout.segmentPasses(segment)]!;
+    return counted;
+  };
+  for (const [side, tally, layoutOf] of [['baseline', baselineTally, before], ['current', currentTally, after]] as const)
+    if (tally.length !== layoutOf.size || passesIn(tally, layoutOf) !== passes)
+      throw new ConcertInputError('incomplete comparison', [{ path: `${side}Tally`, message: `must have ${layoutOf.size} entries and count all ${passes} passes (is a block range missing?)`, value: `${tally.length} entries` }], 'partial');
   const measures = [OPTION_COUNTER.consensus, OPTION_COUNTER.risk, OPTION_COUNTER.viable] as const;
   return resultOf(
     plan,
@@ -383,5 +403,5 @@ export function compareScenarios(
     runBlocks(state, plan.manifest.seed, plan.manifest.passes, 0, plan.blocks, tally, undefined, abortSignal);
     return tally;
   };
-  return unpairedComparison(plan, tallyOf(plan.baselineModel), tallyOf(plan.currentModel));
+  return summarizeUnpairedComparison(plan, tallyOf(plan.baselineModel), tallyOf(plan.currentModel));
 }

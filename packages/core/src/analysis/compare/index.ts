@@ -7,6 +7,7 @@ export {
   prepareComparison,
   runComparisonBlocks,
   summarizeComparison,
+  summarizeUnpairedComparison,
   pairingProblem,
   ComparisonSettingsSchema,
   type ComparisonSettings,

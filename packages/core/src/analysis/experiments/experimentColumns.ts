@@ -3,6 +3,7 @@
  * so that the output loads straight into pandas, R or Polars and files can be stacked. Its
  * columns, their types (for the Arrow file) and its CSV text.
  */
+import { csvCell } from '../../formats/csvCell.js';
 
 /** A column's type: whole number, real number, text. Any column but the first five may be empty (null). */
 export type ColumnType = 'int' | 'float' | 'text';
@@ -58,22 +59,16 @@ export function experimentColumns(inputs: readonly { readonly name: string; read
   return [...LEADING_COLUMNS, ...inputs.map((input): ExperimentColumn => ({ name: input.name, type: 'float', description: input.label })), ...FIGURE_COLUMNS];
 }
 
-/** One CSV field: numbers in full precision (as JSON writes them), null as an empty field, text quoted when needed. */
-function csvField(value: number | string | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 /**
- * A tidy table as CSV (RFC 4180, a header line, `\n` line ends). Numbers are written in full
- * precision, so the CSV and the Arrow file hold the same values.
+ * A tidy table as CSV (RFC 4180, a header line, `\n` line ends), each cell by `csvCell`: numbers
+ * in full precision, so the CSV and the Arrow file hold the same values; text neutralised against
+ * spreadsheet formulas and with its control characters escaped (docs/LIMITS.md, "CSV").
  *
  * @example
  * tidyCsv([{ name: 'a', type: 'int', description: '' }], [{ a: 1 }]); // => 'a\n1\n'
  */
 export function tidyCsv(columns: readonly ExperimentColumn[], rows: readonly ExperimentRow[]): string {
-  const lines = [columns.map((column) => csvField(column.name)).join(',')];
-  for (const row of rows) lines.push(columns.map((column) => csvField(row[column.name] ?? null)).join(','));
+  const lines = [columns.map((column) => csvCell(column.name)).join(',')];
+  for (const row of rows) lines.push(columns.map((column) => csvCell(row[column.name] ?? null)).join(','));
   return lines.join('\n') + '\n';
 }

@@ -7,6 +7,8 @@ import { ConcertInputError, formatPath, type Problem } from '../../problems.js';
 import type { Seed } from '../../random/random.js';
 import { BLOCK_SIZE, blockCount, type BlockRange } from '../../run/blocks.js';
 import { scenarioHash } from '../../run/prepare.js';
+import { formulaCostProblem } from '../../run/formulaCost.js';
+import { compileModel } from '../../model/compiledModel.js';
 import { canonicalJson, sha256Hex } from '../../scenario/canonicalJson.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { parseScenario, problemsFromZod, validateScenario } from '../../scenario/validate.js';
@@ -243,6 +245,12 @@ export function prepareExperiment(designInput: ExperimentDesign, scenarioInputs:
       message: `must keep experiments x passes at most ${MAX_EXPERIMENT_PASSES.toExponential(0)}: ${count(total)} experiments x ${count(design.passes)} passes is ${(total * design.passes).toExponential(2)} (lower passes or the sample size, or split the design)`,
       value: design.passes,
     });
+  // Every experiment evaluates its scenario's signal formula in every pass: probe it as a run of all of them.
+  if (points !== undefined && problems.length === 0)
+    for (const { name, scenario } of scenarios) {
+      const tooSlow = formulaCostProblem(compileModel(scenario), experiments * design.passes, scenario.signal.formula, `${count(experiments)} experiments`);
+      if (tooSlow !== null) problems.push({ ...tooSlow, path: `scenario ${name}: ${tooSlow.path}` });
+    }
   if (problems.length > 0) throw new ConcertInputError('invalid experiment design', problems, 'analysis-settings');
 
   const blocks = blockCount(design.passes);

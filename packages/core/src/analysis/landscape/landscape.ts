@@ -33,6 +33,7 @@ import { scenarioHash } from '../../run/prepare.js';
 import type { Progress } from '../../run/simulate.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { validateScenario } from '../../scenario/validate.js';
+import { formulaCostProblem } from '../../run/formulaCost.js';
 import { ConcertInputError } from '../../problems.js';
 import { wilsonInterval, type Estimate } from '../../statistics.js';
 import { ENGINE_VERSION, MODEL_VERSION } from '../../version.js';
@@ -154,7 +155,8 @@ export function gridValues(range: { lower: number; upper: number }, grid: number
  * Validates a scenario and landscape settings, and compiles the model of the map's texts.
  *
  * @throws {ConcertInputError} for an invalid scenario or settings (a grid beyond 201, a
- *   visibility outside [0, 1], more than 1e9 texts to judge), each named by its path.
+ *   visibility outside [0, 1], more than 1e9 texts to judge, a signal formula too slow for
+ *   grid x grid x passes evaluations), each named by its path.
  * @example
  * const plan = prepareLandscape(scenario, { passes: 2000, seed: 1, grid: 41 });
  * plan.cells; // => 1681
@@ -191,6 +193,9 @@ export function prepareLandscape(scenarioInput: unknown, settingsInput: Landscap
     optionEngagement,
     optionVisibility: new Float64Array(cells).fill(visibility),
   };
+  // A map judges every text in every pass: its signal formula is evaluated grid x grid x passes times.
+  const tooSlow = formulaCostProblem(model, settings.passes, scenario.signal.formula, `a map of ${cells.toLocaleString('en-US')} texts`);
+  if (tooSlow !== null) throw new ConcertInputError('signal formula too slow for this map', [tooSlow], 'signal-formula');
   const cellStride = CELL_COUNTERS + (settings.blockers ? base.allyCount : 0);
   return {
     scenario,
