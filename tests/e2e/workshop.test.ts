@@ -282,7 +282,7 @@ describe('the workshop notebook in Chromium', () => {
       await page.keyboard.press(key);
     };
     await press('Enter'); // open the menu
-    for (let k = 0; k < 4; k++) await press('Tab'); // The answer, Strategy options, Stance map, Allies
+    for (let k = 0; k < 5; k++) await press('Tab'); // The answer, Strategy options, Stance map, Map of viable texts, Allies
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Allies');
     await press('Enter');
     await press('Tab'); // the sort menu

@@ -9,6 +9,7 @@ import { BUILT_IN, DEFAULT_SCENARIO_KEY } from './builtInScenarios.js';
 import { el, replaceChildren } from './dom.js';
 import { NO_RESULTS, type NotebookApp, type ResultsState } from './notebookApp.js';
 import { initialState, type NotebookState, type RunKind } from './notebookState.js';
+import { landscapeSection } from './landscape/landscapeSection.js';
 import { sensitivitySection } from './sensitivity/sensitivitySection.js';
 import { Store } from './store.js';
 import { decodeState, type LinkedState } from './urlState.js';
@@ -43,7 +44,7 @@ async function start(root: HTMLElement): Promise<void> {
   const runs = runActions(state, results, problems);
   const app: NotebookApp = { state, results, ...edits, ...runs, showProblems: problems.show, clearProblems: problems.clear };
 
-  layOutPage(root, app, problems.element, builtIns, BUILT_IN.rejected, { analyses: [sensitivitySection(app)] });
+  layOutPage(root, app, problems.element, builtIns, BUILT_IN.rejected, { levers: [landscapeSection(app)], analyses: [sensitivitySection(app)] });
   quickRunAfterEdits(state, runs);
   const link = syncLink(root, state, results, problems, edits.setOriginal, builtIn);
   compareWithBaseline(results);

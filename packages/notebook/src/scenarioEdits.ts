@@ -108,13 +108,36 @@ export function renameOption(scenario: Scenario, optionId: string, name: string)
   });
 }
 
-/** Adds an option at the status quo's position, with a fresh id `option-N`. */
-export function addOption(scenario: Scenario): Scenario {
+/** The first `option-N` (N from the number of options plus one) that no option has as its id. */
+function freshOptionNumber(scenario: Scenario): number {
   const taken = new Set(scenario.options.map((option) => option.id));
   let n = scenario.options.length + 1;
   while (taken.has(`option-${n}`)) n++;
+  return n;
+}
+
+/** Adds an option at the status quo's position, with a fresh id `option-N`. */
+export function addOption(scenario: Scenario): Scenario {
+  const n = freshOptionNumber(scenario);
   const { firmness, engagement, visibility } = scenario.statusQuo;
   const option: StrategyOption = { id: `option-${n}`, name: `Option ${n}`, firmness, engagement, visibility };
+  return { ...scenario, options: [...scenario.options, option] };
+}
+
+/**
+ * Adds a text of the plane as an option (picked on the map of viable texts), with a fresh id
+ * `option-N` and a name saying where it is; values are kept in [0, 1].
+ *
+ * @example
+ * addOptionAt(scenario, { firmness: 0.5, engagement: 0.35, visibility: 0.6 }).options.at(-1);
+ * // => { id: 'option-5', name: 'Map text: firmness 0.50, engagement 0.35', firmness: 0.5, engagement: 0.35, visibility: 0.6 }
+ */
+export function addOptionAt(scenario: Scenario, text: { readonly firmness: number; readonly engagement: number; readonly visibility: number }): Scenario {
+  const n = freshOptionNumber(scenario);
+  const firmness = clamp(text.firmness, 0, 1);
+  const engagement = clamp(text.engagement, 0, 1);
+  const name = `Map text: firmness ${firmness.toFixed(2)}, engagement ${engagement.toFixed(2)}`;
+  const option: StrategyOption = { id: `option-${n}`, name, firmness, engagement, visibility: clamp(text.visibility, 0, 1) };
   return { ...scenario, options: [...scenario.options, option] };
 }
 

@@ -32,6 +32,7 @@ export const GLOSSARY = {
   visibility: 'How loudly and publicly a text is communicated, from 0 to 1: it scales the signal, not whether allies agree.',
   firmness: 'How firm a text is toward Russia, from 0 (normalization) to 1 (maximal confrontation).',
   engagement: 'How much dialogue a text keeps open, from 0 (none) to 1 (the most).',
+  'common random numbers': 'Every text of the map is judged in the same sampled worlds (the same passes, the same stances and tolerance drawn), so a difference between two texts comes from the texts, not from different draws.',
   '95% interval': 'The range that holds the true share with 95% confidence given the passes run (Wilson interval); it narrows as passes grow.',
   'paired comparison': 'Both the baseline scenario and the current one are run on the same passes, with the same random numbers for the same allies and events (common random numbers), and each option is judged in both versions of every pass: what did not change cancels out, so the change is measured far more precisely than between two separate runs.',
   'no clear change': 'The 95% interval of the change contains 0: with these passes, the change cannot be told apart from no change (it may be noise).',

@@ -24,6 +24,7 @@ export const SECTION_MENU: readonly (readonly [string, string])[] = [
   ['headline', 'The answer'],
   ['options', 'Strategy options'],
   ['stance-map', 'Stance map'],
+  ['landscape', 'Map of viable texts'],
   ['allies', 'Allies'],
   ['settings', 'Run settings'],
   ['scenario', 'Scenario'],
