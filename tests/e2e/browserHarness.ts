@@ -7,7 +7,7 @@ import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildNotebook } from '../../packages/notebook/scripts/buildNotebook.js';
 import { ensureChromium } from './chromium.js';
 
@@ -70,4 +70,22 @@ export async function startNotebook(name = 'e2e', chromiumPath = ensureChromium(
       rmSync(dist, { recursive: true, force: true });
     },
   };
+}
+
+/** The three screens every workshop test checks: a phone, a tablet and a laptop. */
+export const SCREENS = { phone: { width: 390, height: 844 }, tablet: { width: 768, height: 1024 }, laptop: { width: 1400, height: 900 } } as const;
+
+/** Pairs of mark labels (Plot text marks) inside a chart whose boxes overlap, as "a / b". */
+export async function labelCollisions(page: Page, chart: string): Promise<string[]> {
+  return page.$$eval(`[data-chart=${chart}] svg g[aria-label=text] text`, (texts) => {
+    const boxes = texts.map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() })).filter((b) => b.box.width > 0);
+    const hits: string[] = [];
+    for (let a = 0; a < boxes.length; a++)
+      for (let b = a + 1; b < boxes.length; b++) {
+        const p = boxes[a]!.box;
+        const q = boxes[b]!.box;
+        if (p.left < q.right - 0.5 && q.left < p.right - 0.5 && p.top < q.bottom - 0.5 && q.top < p.bottom - 0.5) hits.push(`${boxes[a]!.text} / ${boxes[b]!.text}`);
+      }
+    return hits;
+  });
 }

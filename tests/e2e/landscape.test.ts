@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { landscape, validateScenario, type LandscapeResult, type Scenario } from '../../packages/core/src/index.js';
 import { mapSettings, MAP_SHAPES, cellsFingerprint } from '../../packages/notebook/src/landscape/mapSchedule.js';
 import { DEFAULT_RUN_SETTINGS } from '../../packages/notebook/src/notebookState.js';
-import { ARTIFACTS, startNotebook, type NotebookHarness } from './browserHarness.js';
+import { ARTIFACTS, SCREENS, labelCollisions, startNotebook, type NotebookHarness } from './browserHarness.js';
 
 let harness: NotebookHarness;
 const pageErrors: string[] = [];
@@ -161,25 +161,14 @@ describe('map of viable texts in Chromium', () => {
     await page.context().close();
   }, 240_000);
 
-  for (const viewport of [{ width: 390, height: 844 }, { width: 768, height: 1024 }, { width: 1400, height: 900 }])
+  for (const viewport of Object.values(SCREENS))
     it(`fits ${viewport.width} px: no sideways scrolling, labels apart, a named chart with a summary`, async () => {
       const page = await open(viewport);
       await page.click('[data-field=landscape-find]');
       await finalMapAfter(page, 0);
       await page.waitForFunction(() => document.querySelector('[data-field=landscape-best]')?.textContent?.startsWith('The most viable text'));
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
-      const collisions = await page.$$eval('[data-chart=landscape] svg g[aria-label=text] text', (texts) => {
-        const boxes = texts.map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() })).filter((b) => b.box.width > 0);
-        const hits: string[] = [];
-        for (let a = 0; a < boxes.length; a++)
-          for (let b = a + 1; b < boxes.length; b++) {
-            const p = boxes[a]!.box;
-            const q = boxes[b]!.box;
-            if (p.left < q.right - 0.5 && q.left < p.right - 0.5 && p.top < q.bottom - 0.5 && q.top < p.bottom - 0.5) hits.push(`${boxes[a]!.text} / ${boxes[b]!.text}`);
-          }
-        return hits;
-      });
-      expect(collisions).toEqual([]);
+      expect(await labelCollisions(page, 'landscape')).toEqual([]);
       const smallest = await page.$$eval('[data-chart=landscape] svg text', (texts) => Math.min(...texts.map((t) => Number.parseFloat(getComputedStyle(t).fontSize))));
       expect(smallest).toBeGreaterThanOrEqual(10);
       expect(await page.getAttribute('[data-chart=landscape] svg[role=img]', 'aria-label')).toBe('Map of viable texts');

@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, startNotebook, type NotebookHarness } from './browserHarness.js';
+import { ARTIFACTS, SCREENS, startNotebook, type NotebookHarness } from './browserHarness.js';
 
 let harness: NotebookHarness;
 const pageErrors: string[] = [];
@@ -24,7 +24,6 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const SCREENS = { phone: { width: 390, height: 844 }, tablet: { width: 768, height: 1024 }, laptop: { width: 1400, height: 900 } } as const;
 
 async function open(browser: Browser, viewport: { width: number; height: number }): Promise<Page> {
   const context = await browser.newContext({ viewport });

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, startNotebook, type NotebookHarness } from './browserHarness.js';
+import { ARTIFACTS, SCREENS, labelCollisions, startNotebook, type NotebookHarness } from './browserHarness.js';
 
 let harness: NotebookHarness;
 const pageErrors: string[] = [];
@@ -23,7 +23,6 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const SCREENS = { phone: { width: 390, height: 844 }, tablet: { width: 768, height: 1024 }, laptop: { width: 1400, height: 900 } } as const;
 
 async function open(browser: Browser, viewport: { width: number; height: number } = SCREENS.laptop, hash = ''): Promise<Page> {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
@@ -45,21 +44,6 @@ async function nextHeadline(page: Page, before: string | null): Promise<void> {
 async function downloadOf(page: Page, selector: string): Promise<string> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
   return readFileSync((await download.path())!, 'utf8');
-}
-
-/** Pairs of mark labels (Plot text marks) inside a chart whose boxes overlap, as "a / b". */
-async function labelCollisions(page: Page, chart: string): Promise<string[]> {
-  return page.$$eval(`[data-chart=${chart}] svg g[aria-label=text] text`, (texts) => {
-    const boxes = texts.map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() })).filter((b) => b.box.width > 0);
-    const hits: string[] = [];
-    for (let a = 0; a < boxes.length; a++)
-      for (let b = a + 1; b < boxes.length; b++) {
-        const p = boxes[a]!.box;
-        const q = boxes[b]!.box;
-        if (p.left < q.right - 0.5 && q.left < p.right - 0.5 && p.top < q.bottom - 0.5 && q.top < p.bottom - 0.5) hits.push(`${boxes[a]!.text} / ${boxes[b]!.text}`);
-      }
-    return hits;
-  });
 }
 
 describe('the workshop notebook in Chromium', () => {
