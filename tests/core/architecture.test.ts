@@ -16,7 +16,10 @@ import {
   drawLayout,
   drawPass,
   evaluateOption,
+  fillNormals,
+  fillUniforms,
   forEachPass,
+  listObjectors,
   objectionRadiusSquared,
   objects,
   objectsToText,
@@ -108,6 +111,58 @@ describe('the objection test (model/decisionRules/objection.ts)', () => {
         },
       ),
     );
+  });
+});
+
+describe('listObjectors (the objection test of all allies, as the hot loop runs it)', () => {
+  it('lists, in ascending order, exactly the allies objectsToText says object, for any weights and text', () => {
+    const unit = fc.double({ min: 0, max: 1, noNaN: true });
+    const ally = fc.record({ h: unit, e: unit, radiusSquared: fc.double({ min: 0, max: 2, noNaN: true }) });
+    fc.assert(
+      fc.property(fc.array(ally, { minLength: 1, maxLength: 40 }), unit, unit, unit, unit, (allies, wF, wE, firmness, engagement) => {
+        const world = {
+          hawkishness: Float64Array.from(allies, (a) => a.h),
+          engagementPreference: Float64Array.from(allies, (a) => a.e),
+          objectionRadiusSquared: Float64Array.from(allies, (a) => a.radiusSquared),
+        };
+        const list = new Int32Array(allies.length);
+        const count = listObjectors({ weightFirmness: wF, weightEngagement: wE, allyCount: allies.length }, world, firmness, engagement, list);
+        const expected = allies.flatMap((a, k) => (objectsToText(wF, wE, firmness, engagement, a.h, a.e, a.radiusSquared) ? [k] : []));
+        expect(Array.from(list.subarray(0, count))).toEqual(expected);
+      }),
+    );
+  });
+});
+
+describe('fillUniforms and fillNormals (a pass\'s draws without a call per number)', () => {
+  it('write exactly the numbers of that many uniform() and normal() calls, slow ziggurat cases included', () => {
+    // 20,000 normals take the ziggurat's slow path (tail or wedge) about 240 times.
+    const one = blockStream('fill', 3);
+    const batch = blockStream('fill', 3);
+    const expected = new Float64Array(20_013);
+    const actual = new Float64Array(20_013);
+    let slow = 0;
+    for (let k = 0; k < 7; k++) expected[k] = one.uniform();
+    for (let k = 7; k < 20_007; k++) {
+      expected[k] = one.normal();
+      if (Math.abs(expected[k]!) > 3.442619855899) slow++;
+    }
+    for (let k = 20_007; k < 20_013; k++) expected[k] = one.uniform();
+    fillUniforms(batch, actual, 0, 7);
+    fillNormals(batch, actual, 7, 20_007);
+    fillUniforms(batch, actual, 20_007, 20_013);
+    expect(slow).toBeGreaterThan(0); // the tail was exercised
+    expect(Array.from(actual)).toEqual(Array.from(expected));
+    expect(batch.uniform()).toBe(one.uniform()); // and the stream goes on in step
+  });
+
+  it('fall back on calls for any other RandomStream', () => {
+    let n = 0;
+    const counting: RandomStream = { uniform: () => (n += 1) / 10, normal: () => -(n += 1) };
+    const out = new Float64Array(5);
+    fillUniforms(counting, out, 0, 2);
+    fillNormals(counting, out, 2, 5);
+    expect(Array.from(out)).toEqual([0.1, 0.2, -3, -4, -5]);
   });
 });
 

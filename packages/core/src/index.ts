@@ -37,7 +37,7 @@ export { ANALYSIS_PARTIAL_FORMAT_VERSION, shardDigest, shardDigestProblems } fro
 export { formulaCost, formulaCostProblem, formulaEvaluationNanoseconds, type FormulaCost } from './run/formulaCost.js';
 export { forEachPass, type PassLoop } from './run/passes.js';
 export { EngineState, evaluateOption, runBlocks, type OptionOutcome } from './run/engine.js';
-export { blockStream, streamKey, type Seed, type RandomStream } from './random/random.js';
+export { blockStream, fillNormals, fillUniforms, streamKey, type Seed, type RandomStream } from './random/random.js';
 
 // The model, one concept a module
 export {
@@ -66,7 +66,7 @@ export {
   type DrawLayout,
 } from './model/world.js';
 export { policyDistance } from './model/distance.js';
-export { objects, objectionRadiusSquared, objectsToText } from './model/decisionRules/objection.js';
+export { objects, objectionRadiusSquared, objectsToText, listObjectors } from './model/decisionRules/objection.js';
 export { createJudgment, type DecisionRule, type Judgment } from './model/decisionRules/decisionRule.js';
 export { unanimity, unanimityOfMembers } from './model/decisionRules/unanimity.js';
 export { qualifiedMajority, meetsQuotas } from './model/decisionRules/qualifiedMajority.js';

@@ -1,3 +1,5 @@
+import type { World } from '../world.js';
+
 /**
  * Who objects to a text: the silence-breaking test every decision rule starts from. An ally
  * breaks silence on a text when its salience-weighted loss against the status quo exceeds what
@@ -59,4 +61,32 @@ export function objectsToText(
   const df = firmness - hawkishness;
   const de = engagement - engagementPreference;
   return wF * df * df + wE * de * de > radiusSquared;
+}
+
+/**
+ * Lists in `list` every ally that objects to the text `(firmness, engagement)` in the pass's world
+ * ({@link objectsToText} for each ally, in ascending order) and returns how many there are: the
+ * objection test of all allies as the hot loop runs it. The test is written out in the loop
+ * rather than called: V8 runs the loop about 1.3 times faster so (measured in the engine).
+ *
+ * @example
+ * const list = new Int32Array(model.allyCount);
+ * const objectors = listObjectors(model, world, 0.9, 0.5, list); // list[0 .. objectors) are the objectors
+ */
+export function listObjectors(
+  model: { readonly weightFirmness: number; readonly weightEngagement: number; readonly allyCount: number },
+  world: Pick<World, 'hawkishness' | 'engagementPreference' | 'objectionRadiusSquared'>,
+  firmness: number,
+  engagement: number,
+  list: Int32Array,
+): number {
+  const { hawkishness, engagementPreference, objectionRadiusSquared } = world;
+  const { weightFirmness, weightEngagement, allyCount } = model;
+  let objectors = 0;
+  for (let a = 0; a < allyCount; a++) {
+    const df = firmness - hawkishness[a]!;
+    const de = engagement - engagementPreference[a]!;
+    if (weightFirmness * df * df + weightEngagement * de * de > objectionRadiusSquared[a]!) list[objectors++] = a;
+  }
+  return objectors;
 }

@@ -5,7 +5,7 @@
 import { ALLY_ROLE, type CompiledModel } from '../compiledModel.js';
 import type { World } from '../world.js';
 import type { DecisionRule, Judgment } from './decisionRule.js';
-import { objectsToText } from './objection.js';
+import { listObjectors, objectsToText } from './objection.js';
 
 /**
  * The unanimity rule: every ally that breaks silence on the text objects, and one objector is
@@ -18,15 +18,8 @@ import { objectsToText } from './objection.js';
 export const unanimity: DecisionRule = {
   name: 'unanimity',
   judge(model: CompiledModel, world: World, firmness: number, engagement: number, judgment: Judgment): boolean {
-    const { hawkishness, engagementPreference, objectionRadiusSquared } = world;
-    const { weightFirmness, weightEngagement } = model;
-    const list = judgment.objectorList;
-    let objectors = 0;
-    for (let a = 0; a < model.allyCount; a++)
-      if (objectsToText(weightFirmness, weightEngagement, firmness, engagement, hawkishness[a]!, engagementPreference[a]!, objectionRadiusSquared[a]!))
-        list[objectors++] = a;
-    judgment.objectors = objectors;
-    return objectors === 0;
+    judgment.objectors = listObjectors(model, world, firmness, engagement, judgment.objectorList);
+    return judgment.objectors === 0;
   },
 };
 

@@ -88,10 +88,11 @@ export const chair: Protocol = {
         break;
       }
       observer?.round(round, bargain, judgment, VERDICT.amended);
+      const objectors = judgment.objectors;
       let weight = 0;
       let targetF = 0;
       let targetE = 0;
-      for (let k = 0; k < judgment.objectors; k++) {
+      for (let k = 0; k < objectors; k++) {
         const a = list[k]!;
         const w = influence[a]! * salience[a]!;
         weight += w;
