@@ -10,6 +10,7 @@ import { chair } from './protocols/chair.js';
 import { compromise } from './protocols/compromise.js';
 import type { Protocol } from './protocols/protocol.js';
 import { setter } from './protocols/setter.js';
+import { exp } from './exp.js';
 import { statusQuoSignal } from './signal.js';
 import { prepareSignalFormula, type SignalFormulaShape, type SignalFunction } from './signalFormula.js';
 
@@ -28,7 +29,7 @@ export function logit(p: number): number {
 
 /** The logistic function, the inverse of {@link logit}. */
 export function sigmoid(x: number): number {
-  return 1 / (1 + Math.exp(-x));
+  return 1 / (1 + exp(-x));
 }
 
 /**
