@@ -99,3 +99,42 @@ describe('the command that reproduces a run', () => {
     seeds.forEach((seed, k) => expect(lines[k], String(seed)).toContain(`"seed": ${JSON.stringify(seed)},`));
   });
 });
+
+describe('file names that hold line breaks or other control characters', () => {
+  const forged = 'x\nconcert run: 0 problems, all good';
+
+  it('an error about such a file shows the name escaped, on the message\'s own line: it cannot forge a line', async () => {
+    const dir = temporaryDirectory();
+    writeFileSync(join(dir, forged), '{ "not": "a scenario" }');
+    for (const args of [['run', forged, '-n', '250'], ['validate', forged]]) {
+      const outcome = await runCli(args, { cwd: dir });
+      expect(outcome.status).toBe(1);
+      expect(outcome.stderr).toContain('x\\u000aconcert run: 0 problems, all good');
+      expect(outcome.stderr.split('\n').some((line) => line.startsWith('concert run: 0 problems'))).toBe(false);
+    }
+    const missing = await runCli(['run', `${forged}-missing`], { cwd: dir });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr.split('\n').some((line) => line.startsWith('concert run: 0 problems'))).toBe(false);
+  });
+
+  it('a note that quotes such a file (replay of a result from another engine version) shows the name escaped', async () => {
+    const dir = temporaryDirectory();
+    expect((await runCli(['run', TOY, '-n', '250', '--out', 'result.json'], { cwd: dir })).status).toBe(0);
+    const result = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as { manifest: { engineVersion: string } };
+    result.manifest.engineVersion = '0.0.1';
+    writeFileSync(join(dir, forged), JSON.stringify(result));
+    const outcome = await runCli(['replay', forged], { cwd: dir });
+    expect(outcome.stderr).toContain('concert replay: note: x\\u000aconcert run: 0 problems, all good was made by engine 0.0.1');
+    expect(outcome.stderr.split('\n').some((line) => line.startsWith('concert run: 0 problems'))).toBe(false);
+    expect(outcome.stdout.split('\n').some((line) => line.startsWith('concert run: 0 problems'))).toBe(false);
+  });
+
+  it('validate\'s report of such a valid file shows the name escaped on stdout', async () => {
+    const dir = temporaryDirectory();
+    writeFileSync(join(dir, forged), JSON.stringify(toy()));
+    const outcome = await runCli(['validate', forged], { cwd: dir });
+    expect(outcome.status, outcome.stderr).toBe(0);
+    expect(outcome.stdout.startsWith('x\\u000aconcert run: 0 problems, all good: valid scenario "toy-32" (')).toBe(true);
+    expect(outcome.stdout.split('\n')).toHaveLength(2);
+  });
+});

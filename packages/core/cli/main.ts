@@ -1,5 +1,5 @@
 /** `concert`: dispatches to the subcommand named first on the command line and maps failures to exit statuses. */
-import { ConcertInputError, ENGINE_VERSION, MODEL_VERSION, MODEL_VERSION_2, escapeControlCharacters } from '../src/index.js';
+import { ConcertInputError, ENGINE_VERSION, MODEL_VERSION, MODEL_VERSION_2, escapeControlCharacters, hasControlCharacters } from '../src/index.js';
 import { parseCommandLine } from './args.js';
 import { COMMANDS } from './commands/index.js';
 import type { CliContext } from './context.js';
@@ -46,6 +46,28 @@ function report(context: CliContext, text: string): void {
 }
 
 /**
+ * The context with its stderr guarded: wherever a message quotes a command-line argument that
+ * holds a control character (a file named with a line break, say), the argument is shown
+ * escaped, so that it cannot forge a line of the message. (Messages keep their own line breaks;
+ * every other control character is escaped by {@link report} anyway.) Stdout carries results,
+ * which quote arguments in their own format (JSON, CSV), and is left as it is.
+ */
+function guardArguments(context: CliContext, argv: readonly string[]): CliContext {
+  const risky = [...new Set(argv.filter((argument) => argument !== '' && hasControlCharacters(argument)))].sort((a, b) => b.length - a.length);
+  if (risky.length === 0) return context;
+  const guard = (text: string) => risky.reduce((guarded, argument) => guarded.split(argument).join(escapeControlCharacters(argument)), text);
+  const { stderr } = context;
+  return {
+    ...context,
+    stderr: {
+      write: (text: string) => stderr.write(guard(text)),
+      ...(stderr.isTTY === undefined ? {} : { isTTY: stderr.isTTY }),
+      ...(stderr.columns === undefined ? {} : { columns: stderr.columns }),
+    },
+  };
+}
+
+/**
  * Runs the command line `argv` (without `node` and the script) and returns the exit status.
  * Every failure is reported on stderr as sentences, never as a stack trace: bad usage with exit
  * status 2, invalid input with 1, and an error no check foresaw (a bug) with 1 and a request to
@@ -54,7 +76,8 @@ function report(context: CliContext, text: string): void {
  * @example
  * process.exitCode = await main(['run', 'scenario.json', '--format', 'table'], processContext());
  */
-export async function main(argv: readonly string[], context: CliContext): Promise<number> {
+export async function main(argv: readonly string[], processContext: CliContext): Promise<number> {
+  const context = guardArguments(processContext, argv);
   const [name, ...rest] = argv;
   if (name === undefined) {
     context.stderr.write(overallHelp());

@@ -119,7 +119,7 @@ Examples:
     const replayed = resultOf(prepared, tally);
     const comparisons = compareResults(stored, replayed);
     const width = Math.max(...comparisons.map((c) => c.figure.length));
-    write(context.stdout, `replay of ${file}: scenario ${parsed.data.id}, ${prepared.manifest.passes.toLocaleString('en-US')} passes, seed ${JSON.stringify(prepared.manifest.seed)}\n`);
+    write(context.stdout, `replay of ${escapeControlCharacters(String(file))}: scenario ${escapeControlCharacters(String(parsed.data.id))}, ${prepared.manifest.passes.toLocaleString('en-US')} passes, seed ${JSON.stringify(prepared.manifest.seed)}\n`);
     for (const c of comparisons)
       write(context.stdout, c.matches ? `  match    ${c.figure}\n` : `  DIFFERS  ${c.figure.padEnd(width)}  stored ${brief(c.stored)}  replayed ${brief(c.replayed)}\n`);
     const differing = comparisons.filter((c) => !c.matches).length;

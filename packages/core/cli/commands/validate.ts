@@ -1,5 +1,5 @@
 /** `concert validate`: check scenario files exactly as `concert run` would, and list every problem. */
-import { ConcertInputError, prepareRun } from '../../src/index.js';
+import { ConcertInputError, escapeControlCharacters, prepareRun } from '../../src/index.js';
 import { expectPositionals } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT_INVALID_INPUT, EXIT_OK, InputFailure, describeProblems } from '../exitCodes.js';
@@ -35,7 +35,7 @@ Examples:
       try {
         // The same preparation as `concert run`: validation, then the compiled model (signal formula included).
         const { id, allies, options, events, blocs } = prepareRun(readScenarioArgument(file, context), { passes: DEFAULT_PASSES, seed: DEFAULT_SEED }).scenario;
-        context.stdout.write(`${file}: valid scenario "${id}" (${allies.length} allies, ${options.length} options, ${blocs.length} blocs, ${events.length} events)\n`);
+        context.stdout.write(`${escapeControlCharacters(file)}: valid scenario "${escapeControlCharacters(id)}" (${allies.length} allies, ${options.length} options, ${blocs.length} blocs, ${events.length} events)\n`);
       } catch (error) {
         if (error instanceof ConcertInputError) context.stderr.write(`concert validate: ${describeProblems(`invalid scenario ${file}`, error.problems)}\n`);
         else if (error instanceof InputFailure) context.stderr.write(`concert validate: ${error.message}\n`);
