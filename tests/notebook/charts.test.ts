@@ -6,7 +6,7 @@
  * after an intended change to a chart, and look at the change in the notebook before committing.
  */
 import { describe, expect, it } from 'vitest';
-import { blockersHeatmap } from '../../packages/notebook/src/charts/blockersHeatmap.js';
+import { CHANGE_CLASSES, blockersHeatmap } from '../../packages/notebook/src/charts/blockersHeatmap.js';
 import fc from 'fast-check';
 import { estimateText, finiteRows, isClearChange, marginFor, wrapLabel, percent, pointChange } from '../../packages/notebook/src/charts/chartData.js';
 import { DASHES, dodge } from '../../packages/notebook/src/charts/convergenceChart.js';
@@ -97,6 +97,18 @@ describe('blockersHeatmap with a baseline', () => {
     expect(texts).toHaveLength(clear.length);
     expect(clear.length).toBeGreaterThan(0);
     for (const text of texts) expect(text).toMatch(/^[+−]\d+$/);
+  });
+
+  it('gives its change legend room for each tick, in percentage points like the cells, on a phone too', () => {
+    for (const width of [640, 360]) {
+      const spec = blockersHeatmap(after, { baseline: before, comparison, width });
+      const legend = spec.color as { width: number; label: string };
+      expect(legend.label).toContain('percentage points');
+      expect(legend.width / (CHANGE_CLASSES.length + 1)).toBeGreaterThanOrEqual(36); // a tick such as "−25" is about 20 px wide
+      const figure = render(spec).closest('figure') ?? render(spec);
+      const ticks = [...figure.querySelectorAll('svg[class$=-ramp] .tick text')].map((t) => t.textContent);
+      expect(ticks).toEqual(['−25', '−10', '−5', '−1', '+1', '+5', '+10', '+25']);
+    }
   });
 
   it('consensusChart gives each option its paired change only once the comparison is done, "no clear change" where the interval contains 0', () => {

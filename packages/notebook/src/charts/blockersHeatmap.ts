@@ -10,6 +10,20 @@ const BLOCKER_COLORS = ['#f7f7f7', '#fde0d2', '#fcae91', '#fb6a4a', '#d7301f', '
 export const CHANGE_CLASSES = [-0.25, -0.1, -0.05, -0.01, 0.01, 0.05, 0.1, 0.25];
 const CHANGE_COLORS = ['#08519c', '#3182bd', '#6baed6', '#c6dbef', '#f7f7f7', '#fcbba1', '#fb6a4a', '#de2d26', '#a50f15'];
 
+/** The change legend's width: nine swatches of 40 px. */
+const CHANGE_LEGEND_WIDTH = 360;
+
+/**
+ * A class limit of the change legend in percentage points, signed as the cells are.
+ *
+ * @example
+ * changeTick(-0.25); // => '−25'
+ * changeTick(0.01); // => '+1'
+ */
+export function changeTick(change: number): string {
+  return `${change < 0 ? '−' : '+'}${Math.round(Math.abs(change) * 100)}`;
+}
+
 /**
  * The Plot spec of the blockers heatmap: one cell per ally and option, coloured by the share of
  * passes in which the ally still objected after bargaining (blocking consensus); cells show the
@@ -69,8 +83,20 @@ export function blockersHeatmap(result: SimulationResult, options: ChartOptions 
     y: { domain: allyNames, label: null },
     // Threshold colours: a legend of plain rectangles (a continuous ramp needs a canvas), and
     // classes a reader can name ("blocks in over a quarter of passes").
+    // The change legend has nine classes: each swatch gets room for its tick ("−25", "+10") so
+    // the ticks never overlap (Plot's default legend width of 240 px gave 27 px a swatch). Plot
+    // reads a legend's options, such as its width, from the scale's (createLegends in its
+    // legends.js); its type of the scale options does not list them, hence the cast.
     color: compared
-      ? { type: 'threshold', domain: CHANGE_CLASSES, range: CHANGE_COLORS, legend: true, label: 'Change in blocker rate since the baseline (points; blank: no clear change)', tickFormat: '+.0%' }
+      ? ({
+          type: 'threshold',
+          domain: CHANGE_CLASSES,
+          range: CHANGE_COLORS,
+          legend: true,
+          width: Math.min(CHANGE_LEGEND_WIDTH, width - 20),
+          label: 'Change in blocker rate since the baseline (percentage points; blank: no clear change)',
+          tickFormat: changeTick,
+        } as Plot.ScaleOptions)
       : { type: 'threshold', domain: BLOCKER_CLASSES, range: BLOCKER_COLORS, legend: true, label: 'Blocker rate (share of passes)', tickFormat: '.0%' },
     ...(caption === undefined ? {} : { caption }),
     marks: [
