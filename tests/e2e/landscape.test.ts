@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { landscape, validateScenario, type LandscapeResult, type Scenario } from '../../packages/core/src/index.js';
+import { landscape, landscapeCsv, validateScenario, type LandscapeResult, type Scenario } from '../../packages/core/src/index.js';
 import { mapSettings, MAP_SHAPES, cellsFingerprint } from '../../packages/notebook/src/landscape/mapSchedule.js';
 import { DEFAULT_RUN_SETTINGS } from '../../packages/notebook/src/notebookState.js';
 import { ARTIFACTS, SCREENS, labelCollisions, startNotebook, type NotebookHarness } from './browserHarness.js';
@@ -101,6 +101,10 @@ describe('map of viable texts in Chromium', () => {
     // The downloaded map is the core's result, as `concert landscape --format json` prints it.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-download="landscape.json"]')]);
     expect(readFileSync((await download.path())!, 'utf8')).toBe(JSON.stringify(core.fine, null, 2) + '\n');
+    // And as CSV, one row per text: the very bytes of `concert landscape --format csv`.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-download="landscape.csv"]')]);
+    expect(csv.suggestedFilename()).toBe('concert-landscape.csv');
+    expect(readFileSync((await csv.path())!, 'utf8')).toBe(landscapeCsv(core.fine));
     await page.locator('#landscape').screenshot({ path: join(ARTIFACTS, 'landscape-final.png') });
 
     // A change (the map's visibility) starts a new map: coarse at once, then refined, again the core's.

@@ -113,6 +113,7 @@ export { sobolFromTornado, type SobolFromTornadoOptions } from './analysis/sensi
 
 // Result formats (text, shared by the CLI and the notebook)
 export { resultCsv, optionsCsv, alliesCsv, csvField, CSV_TABLES, CSV_DECIMALS, type CsvTable } from './formats/resultCsv.js';
+export { landscapeCsv } from './formats/landscapeCsv.js';
 
 // Experiment designs (full factorial, Latin hypercube, Sobol' sequences) on common random numbers
 export * from './analysis/experiments/index.js';

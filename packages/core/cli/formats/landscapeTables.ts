@@ -5,6 +5,9 @@
  * escaped in tables, so no name can run in a spreadsheet or drive a terminal.
  */
 import { csvCell, escapeControlCharacters, type Change, type ComparisonResult, type Estimate, type LandscapeResult, type MeasureComparison } from '../../src/index.js';
+
+/** The map's CSV lives in the core, shared with the notebook's download. */
+export { landscapeCsv } from '../../src/index.js';
 import { estimateText, percent } from './table.js';
 
 /** The measures a map shows. */
@@ -17,28 +20,6 @@ const coordinate = (x: number) => String(Number(x.toFixed(9)));
 /** Text from the scenario in a table: control characters and line breaks escaped (docs/LIMITS.md, "Terminals"). */
 const shown = (text: string) => escapeControlCharacters(text);
 const estimateColumns = (e: Estimate) => [probability(e.estimate), probability(e.lower), probability(e.upper)];
-
-/** A map as CSV: one row per cell, with its estimates, 95% Wilson intervals and top blocker. */
-export function landscapeCsv(result: LandscapeResult): string {
-  const header = ['firmness', 'engagement', 'visibility', 'passes'];
-  for (const measure of ['consensus', 'risk', 'viability']) header.push(measure, `${measure}_lower`, `${measure}_upper`);
-  header.push('top_blocker', 'top_blocker_name', 'top_blocker_rate');
-  const rows = result.cells.map((cell) =>
-    [
-      coordinate(cell.firmness),
-      coordinate(cell.engagement),
-      coordinate(result.manifest.visibility),
-      String(cell.passes),
-      ...estimateColumns(cell.consensus),
-      ...estimateColumns(cell.risk),
-      ...estimateColumns(cell.viability),
-      csvCell(cell.topBlocker?.id ?? ''),
-      csvCell(cell.topBlocker?.name ?? ''),
-      cell.topBlocker === null ? '' : probability(cell.topBlocker.rate.estimate),
-    ].join(','),
-  );
-  return [header.join(','), ...rows].join('\n') + '\n';
-}
 
 /** Shades from 0 to 1, in ten steps. */
 const SHADES = ' .:-=+*#%@';

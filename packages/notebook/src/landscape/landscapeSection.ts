@@ -8,7 +8,7 @@
  * Self-contained: `landscapeSection(app)` returns the section's element and follows the
  * notebook's state by itself; place the element in the page (after the stance map).
  */
-import { shellQuote, type LandscapeCell, type Problem, type Scenario } from '@concert/core';
+import { landscapeCsv, shellQuote, type LandscapeCell, type Problem, type Scenario } from '@concert/core';
 import { estimateText } from '../charts/chartData.js';
 import { chartWidth, describedChart, renderChart, type RenderedChart } from '../charts/renderChart.js';
 import { el, replaceChildren } from '../dom.js';
@@ -385,6 +385,9 @@ export function landscapeSection(app: NotebookApp, options: LandscapeSectionOpti
       button('Map JSON', () => {
         if (shown !== null) downloadText('concert-landscape.json', JSON.stringify(shown.map, null, 2) + '\n');
       }, { 'aria-label': 'Download the map of viable texts as JSON', 'data-download': 'landscape.json' }),
+      button('Map CSV', () => {
+        if (shown !== null) downloadText('concert-landscape.csv', landscapeCsv(shown.map), 'text/csv');
+      }, { 'aria-label': 'Download the map of viable texts as CSV, one row per text', 'data-download': 'landscape.csv' }),
     ),
   );
   start();
