@@ -67,7 +67,8 @@ export function objectsToText(
  * Lists in `list` every ally that objects to the text `(firmness, engagement)` in the pass's world
  * ({@link objectsToText} for each ally, in ascending order) and returns how many there are: the
  * objection test of all allies as the hot loop runs it. The test is written out in the loop
- * rather than called: V8 runs the loop about 1.3 times faster so (measured in the engine).
+ * rather than called (V8 runs the loop faster so, measured in the engine), and tested equal to
+ * {@link objectsToText} ally by ally.
  *
  * @example
  * const list = new Int32Array(model.allyCount);
@@ -83,7 +84,20 @@ export function listObjectors(
   const { hawkishness, engagementPreference, objectionRadiusSquared } = world;
   const { weightFirmness, weightEngagement, allyCount } = model;
   let objectors = 0;
-  for (let a = 0; a < allyCount; a++) {
+  let a = 0;
+  // Two allies a step: V8 neither unrolls loops nor overlaps the two tests otherwise (measured
+  // 1.02-1.04 times faster for a whole run); the second loop takes an odd last ally.
+  for (; a + 1 < allyCount; a += 2) {
+    const df = firmness - hawkishness[a]!;
+    const de = engagement - engagementPreference[a]!;
+    const df2 = firmness - hawkishness[a + 1]!;
+    const de2 = engagement - engagementPreference[a + 1]!;
+    const out1 = weightFirmness * df * df + weightEngagement * de * de > objectionRadiusSquared[a]!;
+    const out2 = weightFirmness * df2 * df2 + weightEngagement * de2 * de2 > objectionRadiusSquared[a + 1]!;
+    if (out1) list[objectors++] = a;
+    if (out2) list[objectors++] = a + 1;
+  }
+  for (; a < allyCount; a++) {
     const df = firmness - hawkishness[a]!;
     const de = engagement - engagementPreference[a]!;
     if (weightFirmness * df * df + weightEngagement * de * de > objectionRadiusSquared[a]!) list[objectors++] = a;
