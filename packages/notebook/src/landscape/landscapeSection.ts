@@ -10,6 +10,7 @@
  */
 import { shellQuote, type LandscapeCell, type Problem, type Scenario } from '@concert/core';
 import { estimateText } from '../charts/chartData.js';
+import { drawSoon } from '../charts/drawQueue.js';
 import { chartWidth, describedChart, renderChart, type RenderedChart } from '../charts/renderChart.js';
 import { el, replaceChildren } from '../dom.js';
 import { downloadText, mainSvg } from '../download.js';
@@ -87,8 +88,7 @@ export function landscapeSection(app: NotebookApp, options: LandscapeSectionOpti
   let drawnScenario: Scenario | null = null;
   let drawnLooks = '';
   let drawings = 0;
-  /** A frame is requested; and whether it draws a new map (recorded as a `concert-map` measure). */
-  let pending = false;
+  /** Whether the drawing asked for shows a new map (recorded as a `concert-map` measure). */
   let pendingMap = false;
   /** The cell read out last (its blockers are asked for once), and the cell whose blockers are awaited. */
   let readingCell: number | null = null;
@@ -222,14 +222,10 @@ export function landscapeSection(app: NotebookApp, options: LandscapeSectionOpti
     problems.hidden = false;
   }
 
+  /** Draws the map once, after the next frame (however many changes came before it). */
   function scheduleRender(newMap = false): void {
     if (newMap) pendingMap = true;
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      render();
-    });
+    drawSoon('chart:landscape', render);
   }
 
   function render(): void {

@@ -1,6 +1,6 @@
 /**
  * Results: a summary table and the six charts, each with its explanation and SVG/PNG downloads.
- * Charts are drawn one per task, so the page stays responsive while a result is shown.
+ * Charts are drawn one per frame (charts/drawQueue.ts), so the page stays responsive while a result is shown.
  */
 import type * as Plot from '@observablehq/plot';
 import type { ComparisonResult, SimulationResult } from '@concert/core';
@@ -10,6 +10,7 @@ import { consensusChart } from '../charts/consensusChart.js';
 import { convergenceChart } from '../charts/convergenceChart.js';
 import { dilutionChart } from '../charts/dilutionChart.js';
 import { signalChart } from '../charts/signalChart.js';
+import { drawSoon } from '../charts/drawQueue.js';
 import { chartWidth, describedChart, renderChart } from '../charts/renderChart.js';
 import { tradeoffChart } from '../charts/tradeoffChart.js';
 import { el, replaceChildren } from '../dom.js';
@@ -210,14 +211,14 @@ export function resultsSection(_app: NotebookApp) {
     drawCharts(result, baseline, comparison, RESULT_CHARTS);
   }
 
-  /** Draws charts one per task, so no main-thread task is long; a newer call supersedes the rest. */
+  /** Draws charts one per frame, so no main-thread task is long; a newer call supersedes the rest. */
   function drawCharts(result: SimulationResult, baseline: SimulationResult | null, comparison: ComparisonResult | null, charts: readonly ResultChart[]): void {
     const { passes, seed } = result.manifest;
     const mine = ++generation;
     drawing = charts.length === RESULT_CHARTS.length;
     const width = chartWidth(holders.get('consensus')!, { minimum: 300 });
     charts.forEach((chart, k) => {
-      setTimeout(() => {
+      drawSoon(`chart:${chart.id}`, () => {
         if (mine !== generation) return;
         const started = performance.now();
         const figure = renderChart(chart.spec(result, { baseline: baseline ?? undefined, comparison: comparison ?? undefined, width: Math.max(width, chart.minimumWidth ?? 0) }));
@@ -228,7 +229,7 @@ export function resultsSection(_app: NotebookApp) {
           status.dataset.rendered = `${result.manifest.scenarioHash}/${passes}/${String(seed)}/${baseline === null ? '' : 'baseline'}`;
           status.dataset.comparison = comparison === null ? 'none' : `${comparison.manifest.currentHash}/${comparison.manifest.passes}`;
         }
-      }, 0);
+      });
     });
   }
 

@@ -1,4 +1,5 @@
 /** Stance map: allies and options in the firmness x engagement plane; drag a dot to move it. */
+import { drawSoon } from '../charts/drawQueue.js';
 import { chartWidth, describedChart, renderChart, type RenderedChart } from '../charts/renderChart.js';
 import { stanceMap, stancePoints, type StancePoint } from '../charts/stanceMap.js';
 import { el } from '../dom.js';
@@ -41,7 +42,6 @@ export function stanceMapSection(app: NotebookApp) {
   const readout = el('p', { class: 'readout', 'aria-live': 'polite' }, 'Drag an ally or an option to move it.');
   let chart: RenderedChart = document.createElement('div') as unknown as RenderedChart;
   let dragging: StancePoint | null = null;
-  let pending = false;
 
   function render(): void {
     const started = performance.now();
@@ -56,13 +56,9 @@ export function stanceMapSection(app: NotebookApp) {
     performance.measure('concert-chart:stance-map', { start: started, end: performance.now() });
   }
 
+  /** Draws the map once, after the next frame (however many changes came before it). */
   function schedule(): void {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      render();
-    });
+    drawSoon('chart:stance-map', render);
   }
 
   function pointerAt(event: PointerEvent): { x: number; y: number } | null {
