@@ -350,7 +350,13 @@ export function landscapeSection(app: NotebookApp, options: LandscapeSectionOpti
       optionsTimer = setTimeout(() => scheduleRender(), OPTIONS_REDRAW_MS);
     }
   });
-  new ResizeObserver(() => scheduleRender()).observe(holder);
+  // A new width draws the map at it; a new height (the map's own, after a redraw) draws nothing.
+  let observedWidth = 0;
+  new ResizeObserver(([entry]) => {
+    if (entry === undefined || entry.contentRect.width === observedWidth) return;
+    observedWidth = entry.contentRect.width;
+    scheduleRender();
+  }).observe(holder);
 
   const element = section(
     'landscape',
