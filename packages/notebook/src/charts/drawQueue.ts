@@ -14,15 +14,22 @@ const waiting = new Map<string, Drawing>();
 let scheduled = false;
 
 /**
- * Runs `draw` in a task of its own after the next frame, after the drawings asked for before it.
- * A drawing still waiting under the same key is replaced and `draw` takes its place in the
- * order (so the newer of two results is drawn, once, and the charts keep their order).
+ * Runs `draw` in a task of its own after the next frame, after the drawings asked for before it
+ * (or before them all, with `first`). A drawing still waiting under the same key is replaced and
+ * `draw` takes its place in the order (so the newer of two results is drawn, once, and the charts
+ * keep their order).
  *
+ * @param first Draw it next: for a drawing that a newer one would otherwise supersede unseen
+ *   (the coarse map of viable texts, which its refinements follow within a few frames).
  * @example
  * drawSoon('chart:consensus', () => holder.replaceChildren(renderChart(consensusChart(result))));
  */
-export function drawSoon(key: string, draw: Drawing): void {
-  waiting.set(key, draw);
+export function drawSoon(key: string, draw: Drawing, { first = false }: { readonly first?: boolean } = {}): void {
+  if (first) {
+    const rest = [...waiting].filter(([other]) => other !== key);
+    waiting.clear();
+    for (const [other, drawing] of [[key, draw] as const, ...rest]) waiting.set(other, drawing);
+  } else waiting.set(key, draw);
   wake();
 }
 

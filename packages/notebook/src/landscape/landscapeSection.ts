@@ -222,10 +222,13 @@ export function landscapeSection(app: NotebookApp, options: LandscapeSectionOpti
     problems.hidden = false;
   }
 
-  /** Draws the map once, after the next frame (however many changes came before it). */
+  /**
+   * Draws the map once, after the next frame (however many changes came before it); a new map
+   * before the charts waiting, so the coarse map shows before its refinements replace it.
+   */
   function scheduleRender(newMap = false): void {
     if (newMap) pendingMap = true;
-    drawSoon('chart:landscape', render);
+    drawSoon('chart:landscape', render, { first: newMap });
   }
 
   function render(): void {
