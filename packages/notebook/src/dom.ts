@@ -40,3 +40,11 @@ export function replaceChildren(parent: Element, ...children: Child[]): void {
   parent.replaceChildren();
   append(parent, ...children);
 }
+
+/**
+ * Sets a node's text, only if it differs: the views follow every state change, and a text
+ * written again, even the same one, is a new text node the page must lay out again.
+ */
+export function setText(node: Node, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
+}

@@ -1,4 +1,5 @@
 /** Downloads from the page: text files, and charts as SVG or PNG. */
+import { chartStyleOf } from './charts/chartStyles.js';
 
 /** Offers a text as a file download. */
 export function downloadText(filename: string, text: string, type = 'application/json'): void {
@@ -104,6 +105,9 @@ export function chartFileSvg(chart: Element, labels: ChartLabels): SVGSVGElement
   }
   const top = swatches.length === 0 ? 48 : y + 12;
   const copy = svg.cloneNode(true) as SVGSVGElement;
+  // The file carries the chart's own style, which the page keeps in its head.
+  const style = chartStyleOf(svg);
+  if (style !== '') copy.prepend(svgNode('style', {}, style));
   copy.setAttribute('x', '0');
   copy.setAttribute('y', String(top));
   copy.setAttribute('width', String(width));

@@ -26,6 +26,14 @@ export const RISK_COLOR = '#c0392b';
 /** Colour of baseline (pinned run) marks. */
 export const BASELINE_COLOR = '#7a7a7a';
 
+/**
+ * The caption of a map whose every mark is labelled. The stance map and the map of viable texts
+ * name the labels left off in their caption; they always have one (two lines kept for it, in
+ * style.css), so a redraw that places the labels otherwise keeps their height and does not move,
+ * so repaint, the page below them.
+ */
+export const EVERY_LABEL = 'Every mark is labelled.';
+
 /** An option's label: its name, or its id when it has none. */
 export function optionLabel(option: { readonly id: string; readonly name?: string | undefined }): string {
   return option.name !== undefined && option.name !== '' ? option.name : option.id;

@@ -1,6 +1,7 @@
 /** Renders a chart spec with Observable Plot (one place, so tests render exactly as the page does). */
 import * as Plot from '@observablehq/plot';
 import { mainSvg } from '../download.js';
+import { adoptChartStyles } from './chartStyles.js';
 
 /** A rendered chart: an SVG, or a figure holding the SVG and its legend, with its scales. */
 export type RenderedChart = (SVGSVGElement | HTMLElement) & Plot.Plot;
@@ -26,7 +27,8 @@ export function renderChart(spec: Plot.PlotOptions): RenderedChart {
 
 /**
  * Gives a rendered chart an accessible name (its main SVG becomes an image named `name`,
- * described by the summary) and returns the chart with its one-sentence text summary below it.
+ * described by the summary) and returns the chart with its one-sentence text summary below it,
+ * its style elements moved to the page's head (charts/chartStyles.ts).
  *
  * @example
  * holder.replaceChildren(...describedChart(renderChart(spec), 'Consensus probability', 'Dual track is most likely, 61.2%.', 'consensus'));
@@ -43,7 +45,7 @@ export function describedChart(chart: RenderedChart, name: string, summary: stri
     svg.setAttribute('aria-describedby', text.id);
   }
   chart.setAttribute('data-chart-name', name);
-  return [chart, text];
+  return [adoptChartStyles(chart), text];
 }
 
 /** Holder widths as the browser last laid them out, kept by one ResizeObserver (reading clientWidth after a change would force a layout of the whole page). */

@@ -2,7 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Scenario } from '@concert/core';
 import { centerOf } from '../scenarioEdits.js';
-import { allyLabel, blocColors, blocOrder, finiteRows, labelWidth, optionLabel, wrapLabel } from './chartData.js';
+import { allyLabel, blocColors, blocOrder, EVERY_LABEL, finiteRows, labelWidth, optionLabel, wrapLabel } from './chartData.js';
 import { linear, placeLabels, pointBox, type LabelRequest } from './labelPlacement.js';
 
 /** A point on the stance map that can be dragged. */
@@ -93,7 +93,8 @@ export function stanceMap(scenario: Scenario, options: { readonly width?: number
   const leftOut = requests.filter((request) => left.includes(request.row)).map((request) => request.row.text);
   const key = compact ? `Options: ${choices.map((choice, k) => `${k + 1} ${choice.label.replaceAll('\n', ' ')}`).join('; ')}.` : '';
   const crowded = leftOut.length === 0 ? '' : `Labels left off where dots crowd: ${leftOut.join(', ')} (point at a dot for its name).`;
-  const caption = [key, crowded].filter((text) => text !== '').join(' ');
+  // Always a caption, so the chart keeps its height as labels come and go (see EVERY_LABEL).
+  const caption = [key, crowded].filter((text) => text !== '').join(' ') || EVERY_LABEL;
   return {
     width,
     height,
@@ -106,7 +107,7 @@ export function stanceMap(scenario: Scenario, options: { readonly width?: number
     r: { range: [3, 12], domain: [0, maxInfluence] },
     color: { type: 'categorical', domain: blocOrder(scenario), range: blocColors(blocOrder(scenario)), legend: true },
     symbol: { domain: ['option', 'status quo'], range: ['diamond2', 'star'] },
-    ...(caption === '' ? {} : { caption }),
+    caption,
     marks: [
       Plot.link(labelRows.filter((row) => row.leader), { x1: 'fromX', y1: 'fromY', x2: 'edge', y2: 'y', stroke: '#9aa3ad', strokeWidth: 0.8 }),
       Plot.dot(allies, {

@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { LandscapeResult, RankedCell, Scenario } from '@concert/core';
-import { allyLabel, finiteRows, labelWidth, optionLabel, wrapLabel, CONSENSUS_COLOR, RISK_COLOR, VIABLE_COLOR } from '../charts/chartData.js';
+import { allyLabel, finiteRows, labelWidth, optionLabel, wrapLabel, CONSENSUS_COLOR, EVERY_LABEL, RISK_COLOR, VIABLE_COLOR } from '../charts/chartData.js';
 import { linear, placeLabels, pointBox, type LabelRequest } from '../charts/labelPlacement.js';
 import { mainSvg } from '../download.js';
 import type { RenderedChart } from '../charts/renderChart.js';
@@ -123,7 +123,7 @@ export function landscapeChart(map: LandscapeResult, scenario: Scenario, options
   const textMarks = (['ally', 'option', 'status quo', 'best'] as const).map((kind) => Plot.text(labelRows.filter((row) => row.kind === kind), { x: 'x', y: 'y', text: 'text', textAnchor: 'middle', lineAnchor: 'middle', ...style(kind) }));
   const key = compact ? `Options: ${choices.map((choice) => `${choice.label} ${choice.name}`).join('; ')}.` : '';
   const crowded = leftOut.length === 0 ? '' : `Labels left off where marks crowd: ${leftOut.join(', ')}.`;
-  const caption = [key, crowded].filter((text) => text !== '').join(' ');
+  const caption = [key, crowded].filter((text) => text !== '').join(' ') || EVERY_LABEL;
   const chosen = cursor === null || cursor < 0 || cursor >= map.cells.length ? [] : [map.cells[cursor]!];
   const info = MAP_MEASURES.find((m) => m.measure === measure)!;
   return {
@@ -137,7 +137,7 @@ export function landscapeChart(map: LandscapeResult, scenario: Scenario, options
     y: { domain, label: '↑ Engagement of the text', ticks: [0, 0.2, 0.4, 0.6, 0.8, 1] },
     color: { type: 'threshold', domain: MAP_BANDS, scheme: info.scheme, legend: true, label: `${info.words[0]!.toUpperCase()}${info.words.slice(1)}, share of passes`, tickFormat: '.0%' },
     symbol: { domain: ['option', 'status quo'], range: ['diamond2', 'star'] },
-    ...(caption === '' ? {} : { caption }),
+    caption,
     marks: [
       Plot.raster(cells, { x: 'firmness', y: 'engagement', fill: 'value', width: frame, height: frame, x1: domain[0], x2: domain[1], y1: domain[0], y2: domain[1], imageRendering: 'pixelated' }),
       Plot.link(labelRows.filter((row) => row.leader), { x1: 'fromX', y1: 'fromY', x2: 'edge', y2: 'y', stroke: '#333', strokeWidth: 0.8 }),

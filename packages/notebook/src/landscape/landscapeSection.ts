@@ -10,6 +10,7 @@
  */
 import { landscapeCsv, shellQuote, type LandscapeCell, type Problem, type Scenario } from '@concert/core';
 import { estimateText } from '../charts/chartData.js';
+import { drawSoon } from '../charts/drawQueue.js';
 import { chartWidth, describedChart, renderChart, type RenderedChart } from '../charts/renderChart.js';
 import { el, replaceChildren } from '../dom.js';
 import { downloadText, mainSvg } from '../download.js';
@@ -87,8 +88,7 @@ export function landscapeSection(app: NotebookApp, options: LandscapeSectionOpti
   let drawnScenario: Scenario | null = null;
   let drawnLooks = '';
   let drawings = 0;
-  /** A frame is requested; and whether it draws a new map (recorded as a `concert-map` measure). */
-  let pending = false;
+  /** Whether the drawing asked for shows a new map (recorded as a `concert-map` measure). */
   let pendingMap = false;
   /** The cell read out last (its blockers are asked for once), and the cell whose blockers are awaited. */
   let readingCell: number | null = null;
@@ -222,14 +222,13 @@ export function landscapeSection(app: NotebookApp, options: LandscapeSectionOpti
     problems.hidden = false;
   }
 
+  /**
+   * Draws the map once, after the next frame (however many changes came before it); a new map
+   * before the charts waiting, so the coarse map shows before its refinements replace it.
+   */
   function scheduleRender(newMap = false): void {
     if (newMap) pendingMap = true;
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      render();
-    });
+    drawSoon('chart:landscape', render, { first: newMap });
   }
 
   function render(): void {
@@ -354,7 +353,13 @@ export function landscapeSection(app: NotebookApp, options: LandscapeSectionOpti
       optionsTimer = setTimeout(() => scheduleRender(), OPTIONS_REDRAW_MS);
     }
   });
-  new ResizeObserver(() => scheduleRender()).observe(holder);
+  // A new width draws the map at it; a new height (the map's own, after a redraw) draws nothing.
+  let observedWidth = 0;
+  new ResizeObserver(([entry]) => {
+    if (entry === undefined || entry.contentRect.width === observedWidth) return;
+    observedWidth = entry.contentRect.width;
+    scheduleRender();
+  }).observe(holder);
 
   const element = section(
     'landscape',

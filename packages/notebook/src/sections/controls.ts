@@ -1,5 +1,5 @@
 /** Small form controls of the notebook: a labelled slider with its value, a button, a section frame. */
-import { el, type Child } from '../dom.js';
+import { el, setText, type Child } from '../dom.js';
 import { GLOSSARY, type Term } from './glossary.js';
 
 /** A slider and the text showing its value. */
@@ -40,16 +40,19 @@ export function slider(options: SliderOptions): Slider {
   const { label, min, max, step, value, digits = 2, compact = false, onInput, field, term } = options;
   const input = el('input', { type: 'range', min, max, step, 'aria-label': label, 'data-field': field });
   const output = el('output', { class: 'value' });
+  // Writes only what changes: every state change sets every slider of the page (the allies'
+  // alone are over 200), and each one written is laid out again.
+  const show = (next: number) => setText(output, next.toFixed(digits));
   const set = (next: number) => {
     if (next > Number(input.max)) input.max = String(next);
     if (next < Number(input.min)) input.min = String(next);
-    if (document.activeElement !== input || Number(input.value) !== next) input.value = String(next);
-    output.textContent = next.toFixed(digits);
+    if (Number(input.value) !== next) input.value = String(next);
+    show(next);
   };
   set(value);
   input.addEventListener('input', () => {
     const next = Number(input.value);
-    output.textContent = next.toFixed(digits);
+    show(next);
     onInput(next);
   });
   const text = el('span', { class: compact ? 'visually-hidden' : term === undefined ? 'slider-label' : 'slider-label term', ...(term === undefined ? {} : { title: GLOSSARY[term] }) }, label);

@@ -6,6 +6,7 @@
 import type { SimulationResult } from '@concert/core';
 import { estimateText, percent } from '../charts/chartData.js';
 import { headlineChart } from '../charts/headlineChart.js';
+import { drawSoon } from '../charts/drawQueue.js';
 import { chartWidth, describedChart, renderChart } from '../charts/renderChart.js';
 import { el, replaceChildren, type Child } from '../dom.js';
 import { headlineFacts, type HeadlineFacts, type Leader } from '../headline.js';
@@ -76,14 +77,14 @@ export function headlineSection(app: NotebookApp) {
     replaceChildren(facts, ...headlineSentences(headlineFacts(result)));
     performance.mark('concert-headline', { detail: { passes: result.manifest.passes } });
     announcer.textContent = announcement(result, run?.kind ?? 'quick');
-    // The chart in its own task: the sentences show at once, and no task is long.
+    // The chart in its own task after the next frame: the sentences show at once, and no task is long.
     const mine = ++generation;
-    setTimeout(() => {
+    drawSoon('chart:headline', () => {
       if (mine !== generation) return;
       const started = performance.now();
       draw(result);
       performance.measure('concert-chart:headline', { start: started, end: performance.now() });
-    }, 0);
+    });
     runNote.dataset.rendered = `${result.manifest.scenarioHash}/${result.manifest.passes}/${String(result.manifest.seed)}`;
   }
 

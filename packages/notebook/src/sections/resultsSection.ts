@@ -1,6 +1,6 @@
 /**
  * Results: a summary table and the six charts, each with its explanation and SVG/PNG downloads.
- * Charts are drawn one per task, so the page stays responsive while a result is shown.
+ * Charts are drawn one per frame (charts/drawQueue.ts), so the page stays responsive while a result is shown.
  */
 import type * as Plot from '@observablehq/plot';
 import type { ComparisonResult, SimulationResult } from '@concert/core';
@@ -10,6 +10,7 @@ import { consensusChart } from '../charts/consensusChart.js';
 import { convergenceChart } from '../charts/convergenceChart.js';
 import { dilutionChart } from '../charts/dilutionChart.js';
 import { signalChart } from '../charts/signalChart.js';
+import { drawSoon } from '../charts/drawQueue.js';
 import { chartWidth, describedChart, renderChart } from '../charts/renderChart.js';
 import { tradeoffChart } from '../charts/tradeoffChart.js';
 import { el, replaceChildren } from '../dom.js';
@@ -153,7 +154,6 @@ export function resultsSection(_app: NotebookApp) {
       chartDownloads(chart.id, chart.title, () => holder.firstElementChild, () => (shown === null ? '' : runCaption(shown))),
     );
   });
-  let generation = 0;
   let shown: SimulationResult | null = null;
   let shownBaseline: SimulationResult | null = null;
 
@@ -185,8 +185,8 @@ export function resultsSection(_app: NotebookApp) {
   }
 
   let shownComparison: ComparisonResult | null = null;
-  /** True while a drawing of every chart is under way. */
-  let drawing = false;
+  /** The charts asked for and not drawn yet: each draws what is shown when its turn comes. */
+  const waiting = new Set<ResultChart>();
 
   function update(results: ResultsState): void {
     const { result, baseline, timing, shown: shownRun } = results;
@@ -196,8 +196,7 @@ export function resultsSection(_app: NotebookApp) {
       // The paired comparison finished (or was superseded): redraw only the charts that show it.
       if (comparison !== shownComparison) {
         shownComparison = comparison;
-        // (All of them if the last full drawing is not finished: a new drawing supersedes the old one.)
-        drawCharts(result, baseline, comparison, drawing ? RESULT_CHARTS : RESULT_CHARTS.filter((chart) => chart.followsComparison === true));
+        drawCharts(RESULT_CHARTS.filter((chart) => chart.followsComparison === true));
       }
       return;
     }
@@ -207,29 +206,33 @@ export function resultsSection(_app: NotebookApp) {
     const { passes, seed } = result.manifest;
     status.textContent = `${shownRun?.kind === 'full' ? 'Full' : 'Quick'} run: ${passes.toLocaleString('en-US')} passes, seed ${String(seed)}${timing === null ? '' : `, ${Math.round(timing.workerMs)} ms in the worker`}.${baseline === null ? '' : ' Grey marks: the pinned baseline.'}`;
     renderSummary(result);
-    drawCharts(result, baseline, comparison, RESULT_CHARTS);
+    drawCharts(RESULT_CHARTS);
   }
 
-  /** Draws charts one per task, so no main-thread task is long; a newer call supersedes the rest. */
-  function drawCharts(result: SimulationResult, baseline: SimulationResult | null, comparison: ComparisonResult | null, charts: readonly ResultChart[]): void {
-    const { passes, seed } = result.manifest;
-    const mine = ++generation;
-    drawing = charts.length === RESULT_CHARTS.length;
-    const width = chartWidth(holders.get('consensus')!, { minimum: 300 });
-    charts.forEach((chart, k) => {
-      setTimeout(() => {
-        if (mine !== generation) return;
+  /**
+   * Draws charts one per frame, so no main-thread task is long. Each chart draws the result,
+   * baseline and comparison shown when its turn comes, so a newer result supersedes an older one
+   * mid-drawing (no chart shows the older one) and a chart still waiting is drawn once. The status
+   * says what the charts show once none is waiting.
+   */
+  function drawCharts(charts: readonly ResultChart[]): void {
+    for (const chart of charts) {
+      waiting.add(chart);
+      drawSoon(`chart:${chart.id}`, () => {
+        waiting.delete(chart);
+        if (shown === null) return;
+        const [result, baseline, comparison] = [shown, shownBaseline, shownComparison];
+        const width = chartWidth(holders.get('consensus')!, { minimum: 300 });
         const started = performance.now();
         const figure = renderChart(chart.spec(result, { baseline: baseline ?? undefined, comparison: comparison ?? undefined, width: Math.max(width, chart.minimumWidth ?? 0) }));
         holders.get(chart.id)!.replaceChildren(...describedChart(figure, chart.title, chart.summary(result, baseline, comparison), `chart-${chart.id}`));
         performance.measure(`concert-chart:${chart.id}`, { start: started, end: performance.now() });
-        if (k === charts.length - 1) {
-          drawing = false;
-          status.dataset.rendered = `${result.manifest.scenarioHash}/${passes}/${String(seed)}/${baseline === null ? '' : 'baseline'}`;
-          status.dataset.comparison = comparison === null ? 'none' : `${comparison.manifest.currentHash}/${comparison.manifest.passes}`;
-        }
-      }, 0);
-    });
+        if (waiting.size > 0) return;
+        const { passes, seed } = result.manifest;
+        status.dataset.rendered = `${result.manifest.scenarioHash}/${passes}/${String(seed)}/${baseline === null ? '' : 'baseline'}`;
+        status.dataset.comparison = comparison === null ? 'none' : `${comparison.manifest.currentHash}/${comparison.manifest.passes}`;
+      });
+    }
   }
 
   const element = section(

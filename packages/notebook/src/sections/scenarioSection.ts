@@ -1,7 +1,7 @@
 /** Scenario: pick a built-in scenario, load one from a JSON file, download the current one. */
 import { parseScenario, type Scenario } from '@concert/core';
 import type { BuiltInScenario, RejectedScenarioFile } from '../builtInScenarios.js';
-import { el, replaceChildren } from '../dom.js';
+import { el, replaceChildren, setText } from '../dom.js';
 import { downloadText } from '../download.js';
 import type { NotebookApp } from '../notebookApp.js';
 import { effectiveScenario, type NotebookState } from '../notebookState.js';
@@ -89,10 +89,10 @@ export function scenarioSection(app: NotebookApp, builtIns: readonly BuiltInScen
 
   function update(state: NotebookState): void {
     const isFile = state.source.startsWith('file:');
-    fileOption.textContent = isFile ? `Loaded from ${state.source.slice(5)}` : 'Loaded from a file';
+    setText(fileOption, isFile ? `Loaded from ${state.source.slice(5)}` : 'Loaded from a file');
     picker.value = isFile || !builtIns.some((b) => b.key === state.source) ? '' : state.source;
-    title.textContent = state.scenario.title;
-    replaceChildren(description, state.scenario.description ?? '');
+    setText(title, state.scenario.title);
+    setText(description, state.scenario.description ?? '');
   }
   return { element, update };
 }

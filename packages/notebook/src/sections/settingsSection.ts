@@ -1,6 +1,6 @@
 /** Run settings: passes, seed, bargaining rounds, step and maximum drift, the signal model, events on or off. */
 import { runSettingsProblems } from '@concert/core';
-import { el, replaceChildren } from '../dom.js';
+import { el, replaceChildren, setText } from '../dom.js';
 import type { NotebookApp } from '../notebookApp.js';
 import { parseSeed, type NotebookState, type RunSettingsState } from '../notebookState.js';
 import { centerOf, setBargaining, setSignalExponent, setThreshold, uncertaintyOf } from '../scenarioEdits.js';
@@ -67,7 +67,7 @@ export function settingsSection(app: NotebookApp) {
     exponent.set(scenario.signal.exponent);
     thresholdCenter.set(centerOf(scenario.signal.threshold));
     thresholdSpread.set(uncertaintyOf(scenario.signal.threshold));
-    formulaNote.textContent = scenario.signal.formula === undefined ? 'Signal strength = visibility × adopted firmness ^ exponent.' : `Signal strength = ${scenario.signal.formula} (the scenario's own formula).`;
+    setText(formulaNote, scenario.signal.formula === undefined ? 'Signal strength = visibility × adopted firmness ^ exponent.' : `Signal strength = ${scenario.signal.formula} (the scenario's own formula).`);
     const key = `${scenario.events.map((event) => event.id).join(',')}|${state.disabledEvents.join(',')}`;
     if (key === eventsKey) return;
     eventsKey = key;

@@ -1,4 +1,6 @@
 /** Stance map: allies and options in the firmness x engagement plane; drag a dot to move it. */
+import type { Scenario } from '@concert/core';
+import { drawSoon } from '../charts/drawQueue.js';
 import { chartWidth, describedChart, renderChart, type RenderedChart } from '../charts/renderChart.js';
 import { stanceMap, stancePoints, type StancePoint } from '../charts/stanceMap.js';
 import { el } from '../dom.js';
@@ -41,7 +43,8 @@ export function stanceMapSection(app: NotebookApp) {
   const readout = el('p', { class: 'readout', 'aria-live': 'polite' }, 'Drag an ally or an option to move it.');
   let chart: RenderedChart = document.createElement('div') as unknown as RenderedChart;
   let dragging: StancePoint | null = null;
-  let pending = false;
+  /** The scenario the map shows. */
+  let drawn: Scenario | null = null;
 
   function render(): void {
     const started = performance.now();
@@ -53,16 +56,13 @@ export function stanceMapSection(app: NotebookApp) {
       ...describedChart(next, 'Stance map', `${state.scenario.allies.length} allies (dots, sized by influence, coloured by bloc) and ${options} option${options === 1 ? '' : 's'} (diamonds) placed by firmness and engagement, with the status quo (star).`, 'stance-map'),
     );
     chart = next;
+    drawn = state.scenario;
     performance.measure('concert-chart:stance-map', { start: started, end: performance.now() });
   }
 
+  /** Draws the map once, after the next frame (however many changes came before it). */
   function schedule(): void {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      render();
-    });
+    drawSoon('chart:stance-map', render);
   }
 
   function pointerAt(event: PointerEvent): { x: number; y: number } | null {
@@ -126,8 +126,9 @@ export function stanceMapSection(app: NotebookApp) {
     chartDownloads('stance-map', 'Stance map', () => chart, () => `${app.state.get().scenario.title} · stances as edited on the page`),
   );
 
-  function update(_state: NotebookState): void {
-    schedule();
+  function update(state: NotebookState): void {
+    // The map shows the scenario only: a change of the run settings draws nothing.
+    if (state.scenario !== drawn) schedule();
   }
   return { element, update };
 }

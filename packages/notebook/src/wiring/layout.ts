@@ -5,7 +5,7 @@
  * stores it shows.
  */
 import type { BuiltInScenario, RejectedScenarioFile } from '../builtInScenarios.js';
-import { el, replaceChildren } from '../dom.js';
+import { el, replaceChildren, setText } from '../dom.js';
 import type { NotebookApp, ResultsState } from '../notebookApp.js';
 import type { NotebookState } from '../notebookState.js';
 import { alliesSection } from '../sections/alliesSection.js';
@@ -66,7 +66,7 @@ function toolbar(app: NotebookApp, pin: () => void) {
     progress,
   );
   const showState = (state: NotebookState) => {
-    passesText.textContent = ` (${state.run.passes.toLocaleString('en-US')} passes)`;
+    setText(passesText, ` (${state.run.passes.toLocaleString('en-US')} passes)`);
   };
   const showResults = (results: ResultsState) => {
     const { running } = results;
@@ -101,7 +101,7 @@ function intro() {
       '.',
     ),
   );
-  return { element, update: (state: NotebookState) => (scenarioName.textContent = state.scenario.title) };
+  return { element, update: (state: NotebookState) => setText(scenarioName, state.scenario.title) };
 }
 
 /** A section that follows the stores by itself (as the sensitivity section does). */
