@@ -69,26 +69,6 @@ class AleaStream implements RandomStream {
   }
 
   /**
-   * Writes `uniform()` to `out[from .. to)`, in order: the same numbers as that many calls, with
-   * the generator's state kept in local variables for the loop.
-   */
-  fillUniforms(out: Float64Array, from: number, to: number): void {
-    let { c, s0, s1, s2 } = this;
-    for (let k = from; k < to; k++) {
-      const t = 2091639 * s0 + c * 2.3283064365386963e-10; // 2^-32
-      s0 = s1;
-      s1 = s2;
-      c = t | 0;
-      s2 = t - c;
-      out[k] = s2;
-    }
-    this.c = c;
-    this.s0 = s0;
-    this.s1 = s1;
-    this.s2 = s2;
-  }
-
-  /**
    * Writes `normal()` to `out[from .. to)`, in order: the same numbers as that many calls. The
    * ziggurat's fast case (about 98.8% of draws) runs on local copies of the generator's state; the
    * rare slow case hands the state back to {@link normalSlow} and takes it up again after.
@@ -171,12 +151,11 @@ export function blockStream(seed: Seed, blockIndex: number): RandomStream {
 }
 
 /**
- * Writes `out[from .. to)` with `stream.uniform()`, in order; for a block stream, without a call
- * per number (the hot loop of a pass's draws).
+ * Writes `out[from .. to)` with `stream.uniform()`, in order. (A pass draws few uniforms, so unlike
+ * {@link fillNormals} this needs no loop of its own.)
  */
 export function fillUniforms(stream: RandomStream, out: Float64Array, from: number, to: number): void {
-  if (stream instanceof AleaStream) stream.fillUniforms(out, from, to);
-  else for (let k = from; k < to; k++) out[k] = stream.uniform();
+  for (let k = from; k < to; k++) out[k] = stream.uniform();
 }
 
 /** Writes `out[from .. to)` with `stream.normal()`, in order; for a block stream, without a call per number. */
