@@ -14,7 +14,7 @@ const CHANGE_COLORS = ['#08519c', '#3182bd', '#6baed6', '#c6dbef', '#f7f7f7', '#
 const CHANGE_LEGEND_WIDTH = 360;
 
 /**
- * A class limit of the change legend in percentage points, signed as the cells are.
+ * A change in whole percentage points, signed: a cell's text and a tick of the change legend.
  *
  * @example
  * changeTick(-0.25); // => '−25'
@@ -61,8 +61,7 @@ export function blockersHeatmap(result: SimulationResult, options: ChartOptions 
   );
   const cellText = (row: (typeof rows)[number]) => {
     if (row.compared) {
-      const points = Math.round(row.change * 100);
-      return !row.clear || points === 0 ? '' : `${points > 0 ? '+' : '−'}${Math.abs(points)}`;
+      return !row.clear || Math.round(row.change * 100) === 0 ? '' : changeTick(row.change);
     }
     const p = Math.round(row.rate * 100);
     return p === 0 ? '' : String(p);
