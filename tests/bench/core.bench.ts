@@ -1,8 +1,11 @@
 /**
  * Core engine speed: passes per second on one thread for a 32-ally, 6-option scenario with
- * 3 bargaining rounds (issue 2 asks for at least half of a plain C loop's ~210,000 passes/s).
+ * 3 bargaining rounds. Issue 2 asked for at least half of a plain C loop's ~210,000 passes/s;
+ * issue 10 (the rebuild into one rule, one file) for no less than the ~150,000 measured before it
+ * on a quiet machine. `pnpm bench reference` measures the ratio to the C loop itself.
  */
 import { readFileSync, existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { prepareRun, runPreparedBlocks } from '../../packages/core/src/index.js';
 
 const DEFAULT = 'examples/scenarios/nato-russia-2025.json';
@@ -24,5 +27,7 @@ export default async function bench(): Promise<void> {
   const median = rates[2]!;
   console.log(`scenario: ${path} (${scenario.allies.length} allies, ${scenario.options.length} options, ${run.scenario.bargaining.maxRounds} rounds)`);
   console.log(`single thread: ${Math.round(median).toLocaleString('en-US')} passes/s (median of 5 runs of ${passes.toLocaleString('en-US')}; range ${Math.round(rates[0]!).toLocaleString('en-US')}-${Math.round(rates[4]!).toLocaleString('en-US')})`);
-  console.log(`target: >= 105,000 passes/s (half of a plain C loop's ~210,000): ${median >= 105_000 ? 'met' : 'NOT met'}`);
+  const verdict = (target: number) => (median >= target ? 'met' : 'NOT met');
+  console.log(`targets: >= 105,000 passes/s (issue 2: half of a plain C loop's ~210,000): ${verdict(105_000)}; >= 150,000 (issue 10: the speed before the rebuild, quiet machine): ${verdict(150_000)}`);
+  console.log(`load average: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 shared cores; pnpm bench reference compares with C in the same run)`);
 }
