@@ -146,4 +146,38 @@ describe('comparisons in Chromium', () => {
     expect(pageErrors).toEqual([]);
     await page.context().close();
   }, 180_000);
+
+  it('a link carries the pinned baseline: the page it opens re-runs and pins it and shows the same comparison', async () => {
+    const page = await open(harness.browser);
+    await page.click('[data-field=pin]');
+    await page.locator('[data-field="SVK.hawkishness.center"]').fill('0.45');
+    await compared(page, 4000);
+    await page.waitForFunction(() => document.getElementById('notebook')?.dataset.link === 'current');
+    const link = page.url();
+    const seen = {
+      note: await page.locator('[data-field=baseline-note]').innerText(),
+      table: await page.locator('[data-field=compare]').innerText(),
+      status: await page.locator('[data-field=comparison-status]').innerText(),
+    };
+    expect(seen.note).toMatch(/^Baseline: pinned from a run of 4,000 passes, seed hague-2025, scenario [0-9a-f]{12}\.$/);
+
+    const context = await harness.browser.newContext({ viewport: SCREENS.laptop });
+    const opened = await context.newPage();
+    opened.on('pageerror', (error) => pageErrors.push(error.message));
+    await opened.goto(link);
+    await compared(opened, 4000);
+    expect(await opened.locator('[data-field=baseline-note]').innerText()).toBe(seen.note);
+    expect(await opened.locator('[data-field=compare]').innerText()).toBe(seen.table);
+    expect(await opened.locator('[data-field=comparison-status]').innerText()).toBe(seen.status);
+    // The opened page's own link still names the baseline: sharing it again shares the same comparison.
+    await opened.waitForFunction(() => document.getElementById('notebook')?.dataset.link === 'current');
+    expect(opened.url()).toBe(link);
+    // Clearing the baseline takes it out of the link.
+    await opened.click('text=Clear the baseline');
+    await opened.waitForFunction((before) => document.getElementById('notebook')?.dataset.link === 'current' && location.href !== before, link);
+    expect(opened.url().length).toBeLessThan(link.length);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+    await page.context().close();
+  }, 180_000);
 });

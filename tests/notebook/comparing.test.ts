@@ -2,13 +2,17 @@
  * Comparisons in the notebook: the comparison job in chunks gives the bytes of the core's
  * compareScenarios (paired and unpaired) and stops when told; the wiring starts a comparison of
  * the baseline's scenario with each newer result at that result's passes and seed, cancels it
- * while a newer run is in progress, and never shows a comparison of an older or smaller result.
+ * while a newer run is in progress, and never shows a comparison of an older or smaller result;
+ * a baseline named by a link is re-run and pinned unless the user pins or clears one first.
  */
 import { describe, expect, it } from 'vitest';
 import { compareScenarios, simulate, type ComparisonResult, type SimulationResult } from '../../packages/core/src/index.js';
 import { comparisonOf, NO_RESULTS, type ResultsState } from '../../packages/notebook/src/notebookApp.js';
 import { Store } from '../../packages/notebook/src/store.js';
 import { compareWithBaseline } from '../../packages/notebook/src/wiring/comparing.js';
+import { pinLinkedBaseline } from '../../packages/notebook/src/wiring/linkedBaseline.js';
+import { linkedBaselineOf } from '../../packages/notebook/src/wiring/link.js';
+import type { RunJob } from '../../packages/notebook/src/workers/runJob.js';
 import { compareJob, type CompareJob } from '../../packages/notebook/src/workers/compareJob.js';
 import type { WorkerLike } from '../../packages/notebook/src/workers/jobClient.js';
 import type { JobRequest, JobResponse } from '../../packages/notebook/src/workers/jobProtocol.js';
@@ -144,5 +148,66 @@ describe('compareWithBaseline(results, createWorker)', () => {
     reply({ type: 'error', id: started()[0]!.id, problems: [{ path: 'current.allies[3].salience', message: 'must be between 0 and 1' }] });
     expect(results.get().comparison!.problems).toEqual(['current.allies[3].salience: must be between 0 and 1']);
     expect(comparisonOf(results.get())).toBeNull();
+  });
+});
+
+describe('pinLinkedBaseline(results, problems, createWorker): the baseline a link names', () => {
+  const linked = { scenario: TOY, passes: 1000, seed: 'hague-2025' };
+  const pinnedByLink = simulate(TOY, { passes: 1000, seed: 'hague-2025' });
+
+  function fakeRunWorker() {
+    const sent: JobRequest<RunJob>[] = [];
+    let listener: ((event: MessageEvent<JobResponse<SimulationResult>>) => void) | undefined;
+    const worker: WorkerLike<RunJob, SimulationResult> = {
+      postMessage: (message) => sent.push(message),
+      addEventListener: (_type, l) => {
+        listener = l;
+      },
+    };
+    const reply = (message: JobResponse<SimulationResult>) => listener?.({ data: message } as MessageEvent<JobResponse<SimulationResult>>);
+    const started = () => sent.filter((m): m is Extract<JobRequest<RunJob>, { type: 'start' }> => m.type === 'start');
+    return { worker, sent, reply, started };
+  }
+  const noProblems = { show: () => undefined };
+
+  it('re-runs the linked baseline at its passes and seed and pins the result; the link keeps naming it meanwhile', async () => {
+    const { worker, reply, started } = fakeRunWorker();
+    const results = new Store<ResultsState>({ ...NO_RESULTS, linkedBaseline: linked });
+    pinLinkedBaseline(results, noProblems, () => worker);
+    await settle();
+    expect(started().map((m) => m.job)).toEqual([linked]);
+    expect(linkedBaselineOf(results.get())).toBe(linked);
+    reply({ type: 'outcome', id: started()[0]!.id, outcome: pinnedByLink, workerMs: 1 });
+    expect(results.get().baseline).toBe(pinnedByLink);
+    expect(results.get().linkedBaseline).toBeNull();
+    // The link now names the pinned run: the same scenario, passes and seed it was opened with.
+    expect(linkedBaselineOf(results.get())).toEqual(linked);
+    await settle();
+    expect(started()).toHaveLength(1);
+  });
+
+  it('gives way to a baseline pinned or cleared by hand first: the re-run is cancelled and its late result dropped', async () => {
+    const { worker, reply, started, sent } = fakeRunWorker();
+    const results = new Store<ResultsState>({ ...NO_RESULTS, linkedBaseline: linked });
+    pinLinkedBaseline(results, noProblems, () => worker);
+    await settle();
+    const mine = simulate(TOY, { passes: 400, seed: 'mine' });
+    results.set({ ...results.get(), baseline: mine, linkedBaseline: null });
+    await settle();
+    expect(sent.at(-1)).toEqual({ type: 'cancel', id: started()[0]!.id });
+    reply({ type: 'outcome', id: started()[0]!.id, outcome: pinnedByLink, workerMs: 1 });
+    expect(results.get().baseline).toBe(mine);
+  });
+
+  it('says why a linked baseline could not be re-run, and stops naming it', async () => {
+    const { worker, reply, started } = fakeRunWorker();
+    const shown: string[][] = [];
+    const results = new Store<ResultsState>({ ...NO_RESULTS, linkedBaseline: linked });
+    pinLinkedBaseline(results, { show: (_heading, lines) => shown.push([...lines]) }, () => worker);
+    await settle();
+    reply({ type: 'error', id: started()[0]!.id, problems: [{ path: 'signal.formula', message: 'is too slow for 1000 passes' }] });
+    expect(shown).toEqual([['signal.formula: is too slow for 1000 passes']]);
+    expect(results.get().linkedBaseline).toBeNull();
+    expect(results.get().baseline).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../packages/core/src/index.js';
@@ -83,5 +84,35 @@ describe('encodeState({ state, shown }) and decodeState(hash)', () => {
         'run.quickPasses: must be a whole number from 1 to 1000000000, got 1.5',
         'run.shown: must be "quick" or "full", got "later"',
       ]);
+  });
+
+  it('carries a pinned baseline (its scenario, passes and seed) and gives it back exactly', async () => {
+    const pinnedScenario = moveAlly(TOY, 'A03', 0.2, 0.9);
+    const linked: LinkedState = { ...edited, baseline: { scenario: pinnedScenario, passes: 4_000, seed: 'before-the-summit' } };
+    const hash = await encodeState(linked);
+    expect(await decoded(hash)).toEqual(linked);
+    expect(await encodeState(await decoded(hash))).toBe(hash);
+    // A link with no baseline has no baseline field: the same bytes as a link written before baselines were linked.
+    expect('baseline' in (await decoded(await encodeState(edited)))).toBe(false);
+  });
+
+  it('lists the problems of a link whose baseline is invalid, at baseline.<path>', async () => {
+    const bad = {
+      ...edited,
+      baseline: { scenario: { ...TOY, allies: TOY.allies.map((ally, k) => (k === 2 ? { ...ally, salience: 7 } : ally)) }, passes: -3, seed: '' },
+    } as unknown as LinkedState;
+    const result = await decodeState(await encodeState(bad));
+    expect(result.success).toBe(false);
+    if (!result.success) {
+      const lines = result.problems.map(formatProblem);
+      expect(lines.some((line) => line.startsWith('baseline.scenario.allies[2].salience: '))).toBe(true);
+      expect(lines).toContain('baseline.passes: must be a whole number from 1 to 1000000000, got -3');
+      expect(lines).toContain('baseline.seed: must be a non-empty string (at most 200 characters) or a whole number from 0 to 2^53 - 1, got ""');
+    }
+    // A hand-made link (the encoder would not write this): the baseline is not an object.
+    const payload = { source: editedState.source, scenario: editedState.scenario, disabledEvents: [], run: { ...editedState.run, shown: 'quick' }, baseline: 'pinned' };
+    const notAnObject = await decodeState(`v=1&s=${deflateSync(JSON.stringify(payload)).toString('base64url')}`);
+    expect(notAnObject.success).toBe(false);
+    if (!notAnObject.success) expect(notAnObject.problems.map(formatProblem)).toEqual(['baseline: must be an object with scenario, passes and seed (the pinned run), got "pinned"']);
   });
 });

@@ -2,7 +2,8 @@
  * The Concert notebook: a column of sections over two stores, the state (what the user edits)
  * and the results (runs and what they showed). Wiring, in the order data flows:
  * edit (wiring/editing.ts) -> run (wiring/running.ts) -> results (wiring/layout.ts), with the
- * link (wiring/link.ts) following both stores.
+ * link (wiring/link.ts) following both stores, and a link's baseline re-run and pinned
+ * (wiring/linkedBaseline.ts).
  */
 import { formatProblem, type Problem } from '@concert/core';
 import { BUILT_IN, DEFAULT_SCENARIO_KEY } from './builtInScenarios.js';
@@ -18,6 +19,7 @@ import { layOutPage } from './wiring/layout.js';
 import { syncLink } from './wiring/link.js';
 import { problemsPanel } from './wiring/problemsPanel.js';
 import { compareWithBaseline } from './wiring/comparing.js';
+import { pinLinkedBaseline } from './wiring/linkedBaseline.js';
 import { quickRunAfterEdits, runActions } from './wiring/running.js';
 
 /** What the page opens on: the link's state if it is valid, else the default scenario (with the link's problems). */
@@ -37,7 +39,8 @@ async function start(root: HTMLElement): Promise<void> {
   }
   const { opened, linkProblems } = await openingState({ state: initialState(fallback.scenario, fallback.key), shown: 'quick' });
   const state = new Store<NotebookState>(opened.state);
-  const results = new Store<ResultsState>(NO_RESULTS);
+  // A link's baseline is re-run and pinned (wiring/linkedBaseline.ts); the link names it meanwhile.
+  const results = new Store<ResultsState>({ ...NO_RESULTS, linkedBaseline: opened.baseline ?? null });
   const problems = problemsPanel();
 
   const edits = editActions(state, problems, builtIn(opened.state.source) ?? opened.state.scenario);
@@ -48,6 +51,7 @@ async function start(root: HTMLElement): Promise<void> {
   quickRunAfterEdits(state, runs);
   const link = syncLink(root, state, results, problems, edits.setOriginal, builtIn);
   compareWithBaseline(results);
+  pinLinkedBaseline(results, problems);
 
   if (linkProblems.length > 0) problems.show('This link could not be opened; showing the default scenario instead:', linkProblems.map(formatProblem));
   else link.write();

@@ -2,6 +2,7 @@
 import type { ComparisonResult, Scenario, SimulationResult } from '@concert/core';
 import type { NotebookState, RunInfo, RunKind } from './notebookState.js';
 import type { Store } from './store.js';
+import type { LinkedBaseline } from './urlState.js';
 import type { ActiveJob } from './workers/jobClient.js';
 
 /** Runs and their results, as the page shows them: what was shown lives here, not in the state. */
@@ -13,6 +14,11 @@ export interface ResultsState {
   readonly timing: { readonly totalMs: number; readonly workerMs: number } | null;
   /** The pinned run to compare against; its `scenario` is the baseline scenario each comparison re-runs. */
   readonly baseline: SimulationResult | null;
+  /**
+   * The baseline a link named, while it is re-run to be pinned (wiring/linkedBaseline.ts); null
+   * once pinned, or when the user pins or clears a baseline first.
+   */
+  readonly linkedBaseline: LinkedBaseline | null;
   /** The paired comparison of the baseline's scenario with the result's (wiring/comparing.ts), if one is pinned. */
   readonly comparison: ComparisonState | null;
   /** The run in progress and its passes done. */
@@ -52,7 +58,7 @@ export function comparisonOf(results: ResultsState): ComparisonResult | null {
 }
 
 /** The results store before any run. */
-export const NO_RESULTS: ResultsState = { result: null, shown: null, timing: null, baseline: null, comparison: null, running: null, passesDone: 0 };
+export const NO_RESULTS: ResultsState = { result: null, shown: null, timing: null, baseline: null, linkedBaseline: null, comparison: null, running: null, passesDone: 0 };
 
 /** The notebook's shared context. */
 export interface NotebookApp {

@@ -1,25 +1,39 @@
 /**
  * The URL hash: the whole notebook state, versioned, compressed and base64url-encoded, so a link
- * reproduces exactly what its author saw. Format: `#v=1&s=<base64url(deflate(JSON))>`.
+ * reproduces exactly what its author saw, the pinned baseline included. Format:
+ * `#v=1&s=<base64url(deflate(JSON))>`.
  *
  * A link that is cut short, altered or of another version gives a list of problems, never a
  * half-read state.
  */
-import { formatPath, parseScenario, runSettingsProblems, type ParseResult, type Problem } from '@concert/core';
+import { formatPath, parseScenario, runSettingsProblems, type ParseResult, type Problem, type Scenario, type Seed } from '@concert/core';
 import { STATE_VERSION, type NotebookState, type RunKind, type RunSettingsState } from './notebookState.js';
 
-/** What the link carries (the state without its version, which is in `v=`, and the kind of run shown). */
+/**
+ * A pinned baseline as a link carries it: the scenario the pinned run ran and its passes and
+ * seed. The run is deterministic, so re-running these gives the very result that was pinned.
+ */
+export interface LinkedBaseline {
+  readonly scenario: Scenario;
+  readonly passes: number;
+  readonly seed: Seed;
+}
+
+/** What the link carries (the state without its version, which is in `v=`, the kind of run shown, and the baseline if one is pinned). */
 interface StatePayload {
   readonly source: string;
   readonly scenario: unknown;
   readonly disabledEvents: readonly string[];
   readonly run: RunSettingsState & { readonly shown: RunKind };
+  readonly baseline?: LinkedBaseline;
 }
 
-/** What a link opens: the state, and which of its runs to repeat (the one its author saw). */
+/** What a link opens: the state, which of its runs to repeat (the one its author saw), and the baseline its author had pinned. */
 export interface LinkedState {
   readonly state: NotebookState;
   readonly shown: RunKind;
+  /** Absent when no baseline was pinned (a link of that kind is the same bytes as before baselines were linked). */
+  readonly baseline?: LinkedBaseline;
 }
 
 async function transform(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
@@ -47,8 +61,14 @@ function fromBase64Url(text: string): Uint8Array {
  * @example
  * location.hash = await encodeState({ state, shown: 'full' }); // => '#v=1&s=eJy...'
  */
-export async function encodeState({ state, shown }: LinkedState): Promise<string> {
-  const payload: StatePayload = { source: state.source, scenario: state.scenario, disabledEvents: state.disabledEvents, run: { ...state.run, shown } };
+export async function encodeState({ state, shown, baseline }: LinkedState): Promise<string> {
+  const payload: StatePayload = {
+    source: state.source,
+    scenario: state.scenario,
+    disabledEvents: state.disabledEvents,
+    run: { ...state.run, shown },
+    ...(baseline === undefined ? {} : { baseline: { scenario: baseline.scenario, passes: baseline.passes, seed: baseline.seed } }),
+  };
   const compressed = await transform(new TextEncoder().encode(JSON.stringify(payload)), new CompressionStream('deflate'));
   return `v=${STATE_VERSION}&s=${toBase64Url(compressed)}`;
 }
@@ -92,6 +112,7 @@ export async function decodeState(hash: string): Promise<ParseResult<LinkedState
       if (problem.path === 'passes') problems.push({ ...problem, path: 'run.quickPasses' });
     if (run.shown !== 'quick' && run.shown !== 'full') problems.push({ path: formatPath(['run', 'shown']), message: 'must be "quick" or "full"', value: run.shown });
   }
+  const baseline = 'baseline' in payload ? linkedBaseline(payload.baseline, problems) : undefined;
   if (problems.length > 0 || !parsed.success) return fail(...problems);
   return {
     success: true,
@@ -104,6 +125,22 @@ export async function decodeState(hash: string): Promise<ParseResult<LinkedState
         run: { passes: run.passes as number, quickPasses: run.quickPasses as number, seed: run.seed as string | number },
       },
       shown: run.shown as RunKind,
+      ...(baseline === undefined ? {} : { baseline }),
     },
   };
+}
+
+/** Reads a link's baseline, adding its problems (at `baseline.<path>`) to `problems`; undefined when it has any. */
+function linkedBaseline(value: unknown, problems: Problem[]): LinkedBaseline | undefined {
+  if (!isRecord(value)) {
+    problems.push({ path: 'baseline', message: 'must be an object with scenario, passes and seed (the pinned run)', value });
+    return undefined;
+  }
+  const before = problems.length;
+  const parsed = parseScenario(value.scenario);
+  if (!parsed.success)
+    for (const problem of parsed.problems) problems.push({ ...problem, path: problem.path === '' ? 'baseline.scenario' : `baseline.scenario.${problem.path}` });
+  for (const problem of runSettingsProblems({ passes: value.passes, seed: value.seed })) problems.push({ ...problem, path: `baseline.${problem.path}` });
+  if (problems.length > before || !parsed.success) return undefined;
+  return { scenario: parsed.data, passes: value.passes as number, seed: value.seed as Seed };
 }

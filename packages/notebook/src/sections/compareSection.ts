@@ -101,6 +101,11 @@ export function layoutDifferences(baseline: Scenario, current: Scenario): string
   return parts.length === 0 ? 'the scenarios’ draws differ' : parts.join('; ');
 }
 
+/** What the baseline note says of a pinned run. */
+function pinnedWords(baseline: SimulationResult): string {
+  return `Baseline: pinned from a run of ${baseline.manifest.passes.toLocaleString('en-US')} passes, seed ${String(baseline.manifest.seed)}, scenario ${baseline.manifest.scenarioHash.slice(0, 12)}.`;
+}
+
 /** The compare section; returns its element, a function that shows new results, and the pin button. */
 export function compareSection(app: NotebookApp) {
   const note = el('p', { class: 'muted', 'data-field': 'baseline-note' }, 'No baseline pinned.');
@@ -117,9 +122,10 @@ export function compareSection(app: NotebookApp) {
   const onlyIn = el('p', { class: 'muted', 'data-field': 'compare-options', hidden: true });
   const pin = button('Pin the current run as baseline', () => {
     const results = app.results.get();
-    if (results.result !== null) app.results.set({ ...results, baseline: results.result });
+    // Pinning (or clearing) by hand wins over a baseline the link named and that is still re-running.
+    if (results.result !== null) app.results.set({ ...results, baseline: results.result, linkedBaseline: null });
   });
-  const clear = button('Clear the baseline', () => app.results.set({ ...app.results.get(), baseline: null }));
+  const clear = button('Clear the baseline', () => app.results.set({ ...app.results.get(), baseline: null, linkedBaseline: null }));
 
   let shown: ComparisonResult | null = null;
 
@@ -157,11 +163,16 @@ export function compareSection(app: NotebookApp) {
   }
 
   function update(results: ResultsState): void {
-    const { baseline, result, comparison, running } = results;
+    const { baseline, linkedBaseline, result, comparison, running } = results;
     pin.disabled = result === null;
-    clear.disabled = baseline === null;
+    clear.disabled = baseline === null && linkedBaseline === null;
     if (baseline === null || result === null) {
-      note.textContent = 'No baseline pinned. Pin a run, change something, and this table shows each figure’s change with its 95% interval.';
+      note.textContent =
+        baseline !== null
+          ? pinnedWords(baseline)
+          : linkedBaseline !== null
+          ? `Re-running the baseline this link was shared with (${linkedBaseline.passes.toLocaleString('en-US')} passes, seed ${String(linkedBaseline.seed)}) to pin it…`
+          : 'No baseline pinned. Pin a run, change something, and this table shows each figure’s change with its 95% interval.';
       say('');
       progress.hidden = true;
       pairingNote.hidden = true;
@@ -169,7 +180,7 @@ export function compareSection(app: NotebookApp) {
       showTable(null);
       return;
     }
-    note.textContent = `Baseline: pinned from a run of ${baseline.manifest.passes.toLocaleString('en-US')} passes, seed ${String(baseline.manifest.seed)}, scenario ${baseline.manifest.scenarioHash.slice(0, 12)}.`;
+    note.textContent = pinnedWords(baseline);
     const outcome = comparisonOf(results);
     const mine = comparison !== null && comparison.baseline === baseline && comparison.result === result ? comparison : null;
     if (baseline === result) say('This is the pinned run: change something, and each figure’s change appears here.');

@@ -1,13 +1,13 @@
 /**
- * The link: the address bar holds the state and the kind of run shown, rewritten (replaceState)
- * shortly after each change; a hash edited by hand is loaded if valid, else its problems are
- * listed and the state stays.
+ * The link: the address bar holds the state, the kind of run shown and the pinned baseline,
+ * rewritten (replaceState) shortly after each change; a hash edited by hand is loaded if valid,
+ * else its problems are listed and the state stays.
  */
-import { formatProblem, type Scenario } from '@concert/core';
+import { canonicalJson, formatProblem, type Scenario } from '@concert/core';
 import type { ResultsState } from '../notebookApp.js';
 import type { NotebookState, RunKind } from '../notebookState.js';
 import type { Store } from '../store.js';
-import { decodeState, encodeState } from '../urlState.js';
+import { decodeState, encodeState, type LinkedBaseline } from '../urlState.js';
 import type { ProblemsPanel } from './problemsPanel.js';
 import { fullRunOf } from './running.js';
 
@@ -23,6 +23,16 @@ export function linkedRunKind(state: NotebookState, results: ResultsState): RunK
 }
 
 /**
+ * The baseline a link should carry: the pinned run's scenario, passes and seed, or the baseline
+ * the page's own link named while it is still being re-run; undefined when none.
+ */
+export function linkedBaselineOf(results: ResultsState): LinkedBaseline | undefined {
+  const { baseline, linkedBaseline } = results;
+  if (baseline !== null) return { scenario: baseline.scenario, passes: baseline.manifest.passes, seed: baseline.manifest.seed };
+  return linkedBaseline ?? undefined;
+}
+
+/**
  * Keeps the address bar in step with the stores; `root.dataset.link` is "current" once it holds
  * the state on screen. `builtIn(source)` finds the scenario a link's source names, for "reset".
  */
@@ -34,7 +44,8 @@ export function syncLink(root: HTMLElement, state: Store<NotebookState>, results
     root.dataset.link = 'pending';
     timer = setTimeout(async () => {
       const mine = ++generation;
-      const hash = await encodeState({ state: state.get(), shown: linkedRunKind(state.get(), results.get()) });
+      const baseline = linkedBaselineOf(results.get());
+      const hash = await encodeState({ state: state.get(), shown: linkedRunKind(state.get(), results.get()), ...(baseline === undefined ? {} : { baseline }) });
       if (mine !== generation) return; // a newer change is being encoded
       if (location.hash !== `#${hash}`) history.replaceState(null, '', `#${hash}`);
       root.dataset.link = 'current';
@@ -42,7 +53,7 @@ export function syncLink(root: HTMLElement, state: Store<NotebookState>, results
   };
   state.subscribe(write);
   results.subscribe((next, previous) => {
-    if (next.shown !== previous.shown) write();
+    if (next.shown !== previous.shown || next.baseline !== previous.baseline || next.linkedBaseline !== previous.linkedBaseline) write();
   });
   window.addEventListener('hashchange', async () => {
     const decoded = await decodeState(location.hash);
@@ -54,6 +65,18 @@ export function syncLink(root: HTMLElement, state: Store<NotebookState>, results
     problems.clear();
     onOpen(builtIn(decoded.data.state.source) ?? decoded.data.state.scenario);
     state.set(decoded.data.state);
+    // The link's baseline replaces the pinned one (none pinned when it names none), unless it is
+    // the very run pinned already.
+    const wanted = decoded.data.baseline;
+    const now = results.get();
+    const pinned = linkedBaselineOf(now);
+    if (wanted === undefined) results.set({ ...now, baseline: null, linkedBaseline: null });
+    else if (pinned === undefined || !sameBaseline(pinned, wanted)) results.set({ ...now, baseline: null, linkedBaseline: wanted });
   });
   return { write };
+}
+
+/** Whether two linked baselines name the same run (the same scenario, passes and seed). */
+function sameBaseline(a: LinkedBaseline, b: LinkedBaseline): boolean {
+  return a.passes === b.passes && String(a.seed) === String(b.seed) && typeof a.seed === typeof b.seed && canonicalJson(a.scenario) === canonicalJson(b.scenario);
 }
