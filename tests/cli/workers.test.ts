@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prepareRun, runPreparedBlocks } from '../../packages/core/src/index.js';
 import { chunkBlocks, passesInRange, runBlocksInParallel } from '../../packages/core/cli/workers/parallelRun.js';
+import { runChunks, type WorkerPool } from '../../packages/core/cli/workers/pool.js';
+import type { WorkerAnswer, WorkerTask } from '../../packages/core/cli/workers/tasks.js';
 import { TOY, runCli, spawnCli } from './helpers.js';
 
 const toy = () => JSON.parse(readFileSync(TOY, 'utf8')) as unknown;
@@ -39,5 +41,29 @@ describe('worker threads', () => {
     expect(two.stderr).toBe('');
     expect(two.status).toBe(0);
     expect(two.stdout).toBe((await one).stdout);
+  });
+
+  it('runChunks settles only when no chunk is left in a thread, and rethrows the first failure', async () => {
+    // A pool of fake threads: chunk 0 fails at once, the others answer later. Had runChunks
+    // returned (and its caller destroyed the pool) with chunks in flight, piscina would have met
+    // their answers with no task and emitted an error of its own: the command said "unexpected error".
+    const inFlight = new Set<number>();
+    const started: number[] = [];
+    const pool = {
+      run: async (task: WorkerTask): Promise<WorkerAnswer> => {
+        const from = (task as unknown as { from: number }).from;
+        started.push(from);
+        inFlight.add(from);
+        await new Promise((resolve) => setTimeout(resolve, from === 0 ? 1 : 30));
+        inFlight.delete(from);
+        if (from === 0) throw new Error('chunk 0 failed');
+        return { values: new Float64Array(1) } as WorkerAnswer;
+      },
+    } as unknown as WorkerPool;
+    const outcome = runChunks({ from: 0, to: 100 }, 10, 2, pool, (from, to) => ({ from, to }) as unknown as WorkerTask, () => undefined);
+    await expect(outcome).rejects.toThrow('chunk 0 failed');
+    expect(inFlight.size).toBe(0);
+    // The failure stopped the lanes from taking more work: only the first four chunks (two per thread) started.
+    expect(started).toEqual([0, 10, 20, 30]);
   });
 });

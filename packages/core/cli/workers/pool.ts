@@ -103,19 +103,21 @@ export async function runChunks(
   const threads = Math.max(1, Math.min(workers, Math.ceil((range.to - range.from) / chunk)));
   const threadPool = pool ?? createWorkerPool(threads);
   let next = range.from;
-  let failed = false;
+  let failure: { readonly error: unknown } | null = null;
   const lane = async (): Promise<void> => {
-    try {
-      while (!failed && next < range.to) {
-        const from = next;
-        const to = Math.min(range.to, from + chunk);
-        next = to;
+    // The first failure stops every lane from taking more work; the lanes still wait for the
+    // chunks they have in a thread. (Destroying the pool while a chunk is in flight made piscina
+    // emit an "Unexpected message from Worker" error of its own when that chunk's answer came
+    // back: about one run in twenty of a formula that fails in a worker.)
+    while (failure === null && next < range.to) {
+      const from = next;
+      const to = Math.min(range.to, from + chunk);
+      next = to;
+      try {
         take(from, to, valuesOf(await threadPool.run(task(from, to))));
+      } catch (error) {
+        failure ??= { error };
       }
-    } catch (error) {
-      // The first failure stops every lane from taking more work.
-      failed = true;
-      throw error;
     }
   };
   try {
@@ -123,4 +125,5 @@ export async function runChunks(
   } finally {
     if (pool === undefined) await threadPool.destroy();
   }
+  if (failure !== null) throw (failure as { readonly error: unknown }).error;
 }
