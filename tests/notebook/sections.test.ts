@@ -4,7 +4,10 @@ import { el } from '../../packages/notebook/src/dom.js';
 import { groupAllies } from '../../packages/notebook/src/sections/alliesSection.js';
 import { compareScenarios } from '../../packages/core/src/index.js';
 import { shortChangeText } from '../../packages/notebook/src/charts/chartData.js';
-import { changeText, comparisonNotes, comparisonRows, isClearChange, layoutDifferences } from '../../packages/notebook/src/sections/compareSection.js';
+import { changeText, compareSection, comparisonNotes, comparisonRows, isClearChange, layoutDifferences } from '../../packages/notebook/src/sections/compareSection.js';
+import { NO_RESULTS, type NotebookApp, type ResultsState } from '../../packages/notebook/src/notebookApp.js';
+import { Store } from '../../packages/notebook/src/store.js';
+import { resultsOpeningBaseline } from '../../packages/notebook/src/wiring/link.js';
 import { estimateText } from '../../packages/notebook/src/sections/resultsSection.js';
 import { readScenarioText } from '../../packages/notebook/src/sections/scenarioSection.js';
 import { NATO, TOY, TOY_BASELINE, TOY_RESULT } from './fixtures.js';
@@ -86,5 +89,39 @@ describe('notebook sections', () => {
     });
     const notJson = readScenarioText('{ "allies": [');
     expect('problems' in notJson && notJson.problems[0]).toMatch(/^\(file\): must be JSON; /);
+  });
+
+  describe('a baseline named by a link', () => {
+    const linked = { scenario: TOY, passes: 4000, seed: 'before' };
+    const sectionWith = (results: ResultsState) => {
+      const store = new Store<ResultsState>(results);
+      const compare = compareSection({ results: store } as unknown as NotebookApp);
+      store.subscribe((next) => compare.update(next));
+      compare.update(store.get());
+      const buttons = [...compare.element.querySelectorAll('button')];
+      const press = (words: string) => buttons.find((b) => b.textContent === words)!.click();
+      return { store, compare, press };
+    };
+
+    it('is said to be re-running, and pinning or clearing by hand first gives it up', () => {
+      const { store, compare, press } = sectionWith({ ...NO_RESULTS, result: TOY_RESULT, linkedBaseline: linked });
+      expect(compare.element.querySelector('[data-field=baseline-note]')!.textContent).toBe('Re-running the baseline pinned in this link (4,000 passes, seed before); “Clear the baseline” stops it.');
+      press('Pin the current run as baseline');
+      expect([store.get().baseline, store.get().linkedBaseline]).toEqual([TOY_RESULT, null]);
+      store.set({ ...store.get(), baseline: null, linkedBaseline: linked });
+      press('Clear the baseline');
+      expect([store.get().baseline, store.get().linkedBaseline]).toEqual([null, null]);
+    });
+
+    it('opening a link: its baseline replaces the pinned one, none unpins, the same one stays', () => {
+      const pinned: ResultsState = { ...NO_RESULTS, result: TOY_RESULT, baseline: TOY_BASELINE };
+      const same = { scenario: TOY_BASELINE.scenario, passes: TOY_BASELINE.manifest.passes, seed: TOY_BASELINE.manifest.seed };
+      expect(resultsOpeningBaseline(pinned, same)).toBe(pinned);
+      expect(resultsOpeningBaseline(pinned, { ...same, seed: 'other' })).toEqual({ ...pinned, baseline: null, linkedBaseline: { ...same, seed: 'other' } });
+      expect(resultsOpeningBaseline(pinned, undefined)).toEqual({ ...pinned, baseline: null, linkedBaseline: null });
+      const reRunning: ResultsState = { ...NO_RESULTS, linkedBaseline: linked };
+      expect(resultsOpeningBaseline(reRunning, { ...linked })).toBe(reRunning);
+      expect(resultsOpeningBaseline(NO_RESULTS, undefined)).toBe(NO_RESULTS);
+    });
   });
 });

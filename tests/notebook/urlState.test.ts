@@ -1,4 +1,5 @@
-import { deflateSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { deflateSync, inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../packages/core/src/index.js';
@@ -94,6 +95,14 @@ describe('encodeState({ state, shown }) and decodeState(hash)', () => {
     expect(await encodeState(await decoded(hash))).toBe(hash);
     // A link with no baseline has no baseline field: the same bytes as a link written before baselines were linked.
     expect('baseline' in (await decoded(await encodeState(edited)))).toBe(false);
+  });
+
+  it('a link written before baselines were linked (at ee99bfc) opens the same state, and the same state writes the same JSON', async () => {
+    const old = readFileSync('tests/fixtures/link-v1-ee99bfc.txt', 'utf8');
+    expect(await decoded(old)).toEqual(edited);
+    // The compressed bytes may differ with zlib's version; the JSON inside must not.
+    const json = (hash: string) => inflateSync(Buffer.from(new URLSearchParams(hash).get('s')!, 'base64url')).toString('utf8');
+    expect(json(await encodeState(edited))).toBe(json(old));
   });
 
   it('lists the problems of a link whose baseline is invalid, at baseline.<path>', async () => {

@@ -171,7 +171,7 @@ export function compareSection(app: NotebookApp) {
         baseline !== null
           ? pinnedWords(baseline)
           : linkedBaseline !== null
-          ? `Re-running the baseline this link was shared with (${linkedBaseline.passes.toLocaleString('en-US')} passes, seed ${String(linkedBaseline.seed)}) to pin it…`
+          ? `Re-running the baseline pinned in this link (${linkedBaseline.passes.toLocaleString('en-US')} passes, seed ${String(linkedBaseline.seed)}); “Clear the baseline” stops it.`
           : 'No baseline pinned. Pin a run, change something, and this table shows each figure’s change with its 95% interval.';
       say('');
       progress.hidden = true;

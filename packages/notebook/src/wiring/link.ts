@@ -41,9 +41,10 @@ export function syncLink(root: HTMLElement, state: Store<NotebookState>, results
   let generation = 0;
   const write = () => {
     clearTimeout(timer);
+    // A change supersedes an encoding in flight too: that one must not mark the link current.
+    const mine = ++generation;
     root.dataset.link = 'pending';
     timer = setTimeout(async () => {
-      const mine = ++generation;
       const baseline = linkedBaselineOf(results.get());
       const hash = await encodeState({ state: state.get(), shown: linkedRunKind(state.get(), results.get()), ...(baseline === undefined ? {} : { baseline }) });
       if (mine !== generation) return; // a newer change is being encoded
@@ -65,15 +66,27 @@ export function syncLink(root: HTMLElement, state: Store<NotebookState>, results
     problems.clear();
     onOpen(builtIn(decoded.data.state.source) ?? decoded.data.state.scenario);
     state.set(decoded.data.state);
-    // The link's baseline replaces the pinned one (none pinned when it names none), unless it is
-    // the very run pinned already.
-    const wanted = decoded.data.baseline;
     const now = results.get();
-    const pinned = linkedBaselineOf(now);
-    if (wanted === undefined) results.set({ ...now, baseline: null, linkedBaseline: null });
-    else if (pinned === undefined || !sameBaseline(pinned, wanted)) results.set({ ...now, baseline: null, linkedBaseline: wanted });
+    const next = resultsOpeningBaseline(now, decoded.data.baseline);
+    if (next !== now) results.set(next);
   });
   return { write };
+}
+
+/**
+ * The results once a link naming `wanted` (or no baseline) is opened in a page showing `results`:
+ * a link holds the whole state, so its baseline replaces the pinned one, and a link that names
+ * none unpins it; the very run pinned already (or being re-run) stays as it is (the same object
+ * is returned).
+ *
+ * @example
+ * resultsOpeningBaseline(results, undefined).baseline; // => null
+ */
+export function resultsOpeningBaseline(results: ResultsState, wanted: LinkedBaseline | undefined): ResultsState {
+  const pinned = linkedBaselineOf(results);
+  if (wanted === undefined) return pinned === undefined ? results : { ...results, baseline: null, linkedBaseline: null };
+  if (pinned !== undefined && sameBaseline(pinned, wanted)) return results;
+  return { ...results, baseline: null, linkedBaseline: wanted };
 }
 
 /** Whether two linked baselines name the same run (the same scenario, passes and seed). */

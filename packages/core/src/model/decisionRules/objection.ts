@@ -67,7 +67,8 @@ export function objectsToText(
 
 /**
  * Lists in `list` every ally that objects to the text `(firmness, engagement)` in the pass's world
- * ({@link objectsToText} for each ally, in ascending order) and returns how many there are: the
+ * ({@link objectsToText} for each ally, in ascending order) and returns how many there are, `n`;
+ * `list[n ..]` may be overwritten too (it holds nothing meaningful after). This is the
  * objection test of all allies as the hot loop runs it. The test is written out in the loop
  * rather than called, and without a branch: every ally is written at the list's end and the count
  * moves on by the comparison's 1 or 0, so the next ally overwrites one that does not object. Which
