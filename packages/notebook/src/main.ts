@@ -9,7 +9,7 @@ import { formatProblem, type Problem } from '@concert/core';
 import { BUILT_IN, DEFAULT_SCENARIO_KEY } from './builtInScenarios.js';
 import { el, replaceChildren } from './dom.js';
 import { NO_RESULTS, type NotebookApp, type ResultsState } from './notebookApp.js';
-import { initialState, type NotebookState, type RunKind } from './notebookState.js';
+import { initialState, type NotebookState } from './notebookState.js';
 import { landscapeSection } from './landscape/landscapeSection.js';
 import { sensitivitySection } from './sensitivity/sensitivitySection.js';
 import { Store } from './store.js';
@@ -46,6 +46,10 @@ async function start(root: HTMLElement): Promise<void> {
   const edits = editActions(state, problems, builtIn(opened.state.source) ?? opened.state.scenario);
   const runs = runActions(state, results, problems);
   const app: NotebookApp = { state, results, ...edits, ...runs, showProblems: problems.show, clearProblems: problems.clear };
+  // Open on the run the link's author saw (a quick run for a fresh page). Started before the page
+  // is built, so that the worker loads its code while this thread builds the sections; its answer
+  // cannot arrive before this task ends, when every view is listening.
+  app.startRun(opened.shown);
 
   layOutPage(root, app, problems.element, builtIns, BUILT_IN.rejected, { levers: [landscapeSection(app)], analyses: [sensitivitySection(app)] });
   quickRunAfterEdits(state, runs);
@@ -55,9 +59,6 @@ async function start(root: HTMLElement): Promise<void> {
 
   if (linkProblems.length > 0) problems.show('This link could not be opened; showing the default scenario instead:', linkProblems.map(formatProblem));
   else link.write();
-  // Open on the run the link's author saw (a quick run for a fresh page).
-  const first: RunKind = opened.shown;
-  app.startRun(first);
   root.setAttribute('aria-busy', 'false');
 }
 
