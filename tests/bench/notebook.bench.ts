@@ -21,6 +21,14 @@ const WARM_UP = 2;
 const REPEATS = 7;
 const OPENS = 5;
 
+/** Collects the page's long tasks (over 50 ms) in `window.longTasks`. A string: tsx would wrap a function in a helper the page lacks. */
+const WATCH_LONG_TASKS = `(() => {
+  window.longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+})()`;
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export default async function bench(): Promise<void> {
@@ -32,12 +40,7 @@ export default async function bench(): Promise<void> {
     // The map of viable texts starts with the page on both cores: let it finish before timing runs.
     await page.waitForFunction(() => performance.getEntriesByName('concert-map').some((entry) => (entry as PerformanceMeasure).detail.final), undefined, { timeout: 120_000 });
     const scenario = await page.locator('.scenario-title').innerText();
-    await page.evaluate(`(() => {
-      window.longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.longTasks.push({ start: entry.startTime, duration: entry.duration });
-      }).observe({ type: 'longtask', buffered: true });
-    })()`);
+    await page.evaluate(WATCH_LONG_TASKS);
     await page.locator('[data-field=passes]').fill(String(PASSES));
     await page.locator('[data-field=passes]').press('Enter');
     await page.waitForFunction(() => document.getElementById('notebook')?.dataset.running === 'no');
@@ -182,12 +185,7 @@ export default async function bench(): Promise<void> {
     for (let k = 0; k < 1 + OPENS; k++) {
       const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 } });
       const fresh = await context.newPage();
-      await fresh.addInitScript(`(() => {
-        window.longTasks = [];
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) window.longTasks.push({ start: entry.startTime, duration: entry.duration });
-        }).observe({ type: 'longtask', buffered: true });
-      })()`);
+      await fresh.addInitScript(WATCH_LONG_TASKS);
       await fresh.goto(harness.url);
       await fresh.waitForFunction(() => performance.getEntriesByName('concert-headline').length > 0, undefined, { timeout: 60_000 });
       await fresh.waitForTimeout(1000);

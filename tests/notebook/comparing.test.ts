@@ -14,8 +14,7 @@ import { pinLinkedBaseline } from '../../packages/notebook/src/wiring/linkedBase
 import { linkedBaselineOf } from '../../packages/notebook/src/wiring/link.js';
 import type { RunJob } from '../../packages/notebook/src/workers/runJob.js';
 import { compareJob, type CompareJob } from '../../packages/notebook/src/workers/compareJob.js';
-import type { WorkerLike } from '../../packages/notebook/src/workers/jobClient.js';
-import type { JobRequest, JobResponse } from '../../packages/notebook/src/workers/jobProtocol.js';
+import { fakeWorker } from './fakeWorker.js';
 import { TOY } from './fixtures.js';
 
 const hooks = (stopAfter = Number.POSITIVE_INFINITY) => {
@@ -62,20 +61,6 @@ describe('compareJob(job, hooks)', () => {
 /** Lets the wiring act: it follows the store in a microtask. */
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-function fakeWorker() {
-  const sent: JobRequest<CompareJob>[] = [];
-  let listener: ((event: MessageEvent<JobResponse<ComparisonResult>>) => void) | undefined;
-  const worker: WorkerLike<CompareJob, ComparisonResult> = {
-    postMessage: (message) => sent.push(message),
-    addEventListener: (_type, l) => {
-      listener = l;
-    },
-  };
-  const reply = (message: JobResponse<ComparisonResult>) => listener?.({ data: message } as MessageEvent<JobResponse<ComparisonResult>>);
-  const started = () => sent.filter((m): m is Extract<JobRequest<CompareJob>, { type: 'start' }> => m.type === 'start');
-  return { worker, sent, reply, started };
-}
-
 describe('compareWithBaseline(results, createWorker)', () => {
   const pinned = simulate(TOY, { passes: 1000, seed: 'hague-2025' });
   const quick: SimulationResult = { ...simulate(TOY, { passes: 400, seed: 'hague-2025' }) };
@@ -84,7 +69,7 @@ describe('compareWithBaseline(results, createWorker)', () => {
   const running = { id: 9, info: null as never, startedAt: 0 };
 
   it('compares the baseline scenario with each newer result at its passes and seed, and shows only the comparison of the result on screen', async () => {
-    const { worker, reply, started, sent } = fakeWorker();
+    const { worker, reply, started, sent } = fakeWorker<CompareJob, ComparisonResult>();
     const results = new Store<ResultsState>(NO_RESULTS);
     compareWithBaseline(results, () => worker);
     results.set({ ...results.get(), result: pinned });
@@ -127,7 +112,7 @@ describe('compareWithBaseline(results, createWorker)', () => {
   });
 
   it('resumes the comparison when the run that interrupted it is cancelled', async () => {
-    const { worker, started } = fakeWorker();
+    const { worker, started } = fakeWorker<CompareJob, ComparisonResult>();
     const results = new Store<ResultsState>({ ...NO_RESULTS, baseline: pinned });
     compareWithBaseline(results, () => worker);
     results.set({ ...results.get(), result: quick });
@@ -140,7 +125,7 @@ describe('compareWithBaseline(results, createWorker)', () => {
   });
 
   it('shows the problems of a comparison that cannot run, without an outcome', async () => {
-    const { worker, reply, started } = fakeWorker();
+    const { worker, reply, started } = fakeWorker<CompareJob, ComparisonResult>();
     const results = new Store<ResultsState>({ ...NO_RESULTS, baseline: pinned });
     compareWithBaseline(results, () => worker);
     results.set({ ...results.get(), result: quick });
@@ -155,23 +140,10 @@ describe('pinLinkedBaseline(results, problems, createWorker): the baseline a lin
   const linked = { scenario: TOY, passes: 1000, seed: 'hague-2025' };
   const pinnedByLink = simulate(TOY, { passes: 1000, seed: 'hague-2025' });
 
-  function fakeRunWorker() {
-    const sent: JobRequest<RunJob>[] = [];
-    let listener: ((event: MessageEvent<JobResponse<SimulationResult>>) => void) | undefined;
-    const worker: WorkerLike<RunJob, SimulationResult> = {
-      postMessage: (message) => sent.push(message),
-      addEventListener: (_type, l) => {
-        listener = l;
-      },
-    };
-    const reply = (message: JobResponse<SimulationResult>) => listener?.({ data: message } as MessageEvent<JobResponse<SimulationResult>>);
-    const started = () => sent.filter((m): m is Extract<JobRequest<RunJob>, { type: 'start' }> => m.type === 'start');
-    return { worker, sent, reply, started };
-  }
   const noProblems = { show: () => undefined };
 
   it('re-runs the linked baseline at its passes and seed and pins the result; the link keeps naming it meanwhile', async () => {
-    const { worker, reply, started } = fakeRunWorker();
+    const { worker, reply, started } = fakeWorker<RunJob, SimulationResult>();
     const results = new Store<ResultsState>({ ...NO_RESULTS, linkedBaseline: linked });
     pinLinkedBaseline(results, noProblems, () => worker);
     await settle();
@@ -187,7 +159,7 @@ describe('pinLinkedBaseline(results, problems, createWorker): the baseline a lin
   });
 
   it('gives way to a baseline pinned or cleared by hand first: the re-run is cancelled and its late result dropped', async () => {
-    const { worker, reply, started, sent } = fakeRunWorker();
+    const { worker, reply, started, sent } = fakeWorker<RunJob, SimulationResult>();
     const results = new Store<ResultsState>({ ...NO_RESULTS, linkedBaseline: linked });
     pinLinkedBaseline(results, noProblems, () => worker);
     await settle();
@@ -200,7 +172,7 @@ describe('pinLinkedBaseline(results, problems, createWorker): the baseline a lin
   });
 
   it('says why a linked baseline could not be re-run, and stops naming it', async () => {
-    const { worker, reply, started } = fakeRunWorker();
+    const { worker, reply, started } = fakeWorker<RunJob, SimulationResult>();
     const shown: string[][] = [];
     const results = new Store<ResultsState>({ ...NO_RESULTS, linkedBaseline: linked });
     pinLinkedBaseline(results, { show: (_heading, lines) => shown.push([...lines]) }, () => worker);

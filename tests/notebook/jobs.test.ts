@@ -9,20 +9,8 @@ import { JobClient, type WorkerLike } from '../../packages/notebook/src/workers/
 import type { JobRequest, JobResponse, JobRunner } from '../../packages/notebook/src/workers/jobProtocol.js';
 import { runJob, type RunJob } from '../../packages/notebook/src/workers/runJob.js';
 import { hostJobs, type WorkerScope } from '../../packages/notebook/src/workers/workerHost.js';
+import { fakeWorker } from './fakeWorker.js';
 import { TOY, TOY_RESULT } from './fixtures.js';
-
-function fakeWorker() {
-  const sent: JobRequest<string>[] = [];
-  let listener: ((event: MessageEvent<JobResponse<SimulationResult>>) => void) | undefined;
-  const worker: WorkerLike<string, SimulationResult> = {
-    postMessage: (message) => sent.push(message),
-    addEventListener: (_type, l) => {
-      listener = l;
-    },
-  };
-  const reply = (message: JobResponse<SimulationResult>) => listener?.({ data: message } as MessageEvent<JobResponse<SimulationResult>>);
-  return { worker, sent, reply };
-}
 
 /** A worker scope in this thread: the host's replies go straight to the listener. */
 function inlineWorker<Job, Outcome>(runner: JobRunner<Job, Outcome>): WorkerLike<Job, Outcome> & { replies: JobResponse<Outcome>[] } {
@@ -47,7 +35,7 @@ function inlineWorker<Job, Outcome>(runner: JobRunner<Job, Outcome>): WorkerLike
 
 describe('JobClient(createWorker, handlers)', () => {
   it('creates the worker on the first job, drops the messages of a superseded job and delivers the latest', () => {
-    const { worker, sent, reply } = fakeWorker();
+    const { worker, sent, reply } = fakeWorker<string, SimulationResult>();
     let created = 0;
     const shown: string[] = [];
     const progress: number[] = [];
@@ -69,7 +57,7 @@ describe('JobClient(createWorker, handlers)', () => {
   });
 
   it('cancel() tells the worker and ignores the cancelled job from then on', () => {
-    const { worker, sent, reply } = fakeWorker();
+    const { worker, sent, reply } = fakeWorker<string, SimulationResult>();
     const outcomes: SimulationResult[] = [];
     let idle = 0;
     const client = new JobClient<string, SimulationResult, null>(() => worker, { onOutcome: (_job, result) => outcomes.push(result), onIdle: () => idle++ });
@@ -82,7 +70,7 @@ describe('JobClient(createWorker, handlers)', () => {
   });
 
   it('passes the worker problems on to the page', () => {
-    const { worker, reply } = fakeWorker();
+    const { worker, reply } = fakeWorker<string, SimulationResult>();
     const problems: string[] = [];
     const client = new JobClient<string, SimulationResult, null>(() => worker, { onProblems: (_job, list) => problems.push(...list.map((p) => p.path)) });
     const id = client.start('quick', null);

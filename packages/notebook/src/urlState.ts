@@ -99,15 +99,14 @@ export async function decodeState(hash: string): Promise<ParseResult<LinkedState
   const problems: Problem[] = [];
   if (typeof payload.source !== 'string') problems.push({ path: 'source', message: 'must be a string', value: payload.source });
   const parsed = parseScenario(payload.scenario);
-  if (!parsed.success)
-    for (const problem of parsed.problems) problems.push({ ...problem, path: problem.path === '' ? 'scenario' : `scenario.${problem.path}` });
+  if (!parsed.success) problems.push(...under('scenario', parsed.problems));
   const disabled = payload.disabledEvents;
   if (!Array.isArray(disabled) || !disabled.every((id) => typeof id === 'string'))
     problems.push({ path: 'disabledEvents', message: 'must be a list of event ids', value: disabled });
   const run = isRecord(payload.run) ? payload.run : {};
   if (!isRecord(payload.run)) problems.push({ path: 'run', message: 'must be an object with passes, quickPasses, seed and shown', value: payload.run });
   else {
-    for (const problem of runSettingsProblems(run)) problems.push({ ...problem, path: `run.${problem.path}` });
+    problems.push(...under('run', runSettingsProblems(run)));
     for (const problem of runSettingsProblems({ passes: run.quickPasses, seed: run.seed }))
       if (problem.path === 'passes') problems.push({ ...problem, path: 'run.quickPasses' });
     if (run.shown !== 'quick' && run.shown !== 'full') problems.push({ path: formatPath(['run', 'shown']), message: 'must be "quick" or "full"', value: run.shown });
@@ -136,11 +135,15 @@ function linkedBaseline(value: unknown, problems: Problem[]): LinkedBaseline | u
     problems.push({ path: 'baseline', message: 'must be an object with scenario, passes and seed (the pinned run)', value });
     return undefined;
   }
-  const before = problems.length;
   const parsed = parseScenario(value.scenario);
-  if (!parsed.success)
-    for (const problem of parsed.problems) problems.push({ ...problem, path: problem.path === '' ? 'baseline.scenario' : `baseline.scenario.${problem.path}` });
-  for (const problem of runSettingsProblems({ passes: value.passes, seed: value.seed })) problems.push({ ...problem, path: `baseline.${problem.path}` });
-  if (problems.length > before || !parsed.success) return undefined;
+  const settings = runSettingsProblems({ passes: value.passes, seed: value.seed });
+  if (!parsed.success) problems.push(...under('baseline.scenario', parsed.problems));
+  problems.push(...under('baseline', settings));
+  if (!parsed.success || settings.length > 0) return undefined;
   return { scenario: parsed.data, passes: value.passes as number, seed: value.seed as Seed };
+}
+
+/** Problems of a part of the link, at `<prefix>.<path>` (at `prefix` for the part itself). */
+function under(prefix: string, problems: readonly Problem[]): Problem[] {
+  return problems.map((problem) => ({ ...problem, path: problem.path === '' ? prefix : `${prefix}.${problem.path}` }));
 }

@@ -103,20 +103,20 @@ export async function runChunks(
   const threads = Math.max(1, Math.min(workers, Math.ceil((range.to - range.from) / chunk)));
   const threadPool = pool ?? createWorkerPool(threads);
   let next = range.from;
-  let failure: { readonly error: unknown } | null = null;
+  const failures: unknown[] = [];
   const lane = async (): Promise<void> => {
     // The first failure stops every lane from taking more work; the lanes still wait for the
     // chunks they have in a thread. (Destroying the pool while a chunk is in flight made piscina
     // emit an "Unexpected message from Worker" error of its own when that chunk's answer came
     // back: about one run in twenty of a formula that fails in a worker.)
-    while (failure === null && next < range.to) {
+    while (failures.length === 0 && next < range.to) {
       const from = next;
       const to = Math.min(range.to, from + chunk);
       next = to;
       try {
         take(from, to, valuesOf(await threadPool.run(task(from, to))));
       } catch (error) {
-        failure ??= { error };
+        failures.push(error);
       }
     }
   };
@@ -125,5 +125,5 @@ export async function runChunks(
   } finally {
     if (pool === undefined) await threadPool.destroy();
   }
-  if (failure !== null) throw (failure as { readonly error: unknown }).error;
+  if (failures.length > 0) throw failures[0];
 }

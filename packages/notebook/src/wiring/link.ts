@@ -91,5 +91,5 @@ export function resultsOpeningBaseline(results: ResultsState, wanted: LinkedBase
 
 /** Whether two linked baselines name the same run (the same scenario, passes and seed). */
 function sameBaseline(a: LinkedBaseline, b: LinkedBaseline): boolean {
-  return a.passes === b.passes && String(a.seed) === String(b.seed) && typeof a.seed === typeof b.seed && canonicalJson(a.scenario) === canonicalJson(b.scenario);
+  return a.passes === b.passes && a.seed === b.seed && canonicalJson(a.scenario) === canonicalJson(b.scenario);
 }
